@@ -1,0 +1,210 @@
+"""What the extractor knows before it reads: places, titles, organisation kinds, surnames.
+
+All of it is data shipped in ``kg/data`` (read with importlib.resources); nothing here names a
+person. Places come from ``areacodes.csv`` (yescallop/areacodes, CC0): every county-level and
+higher division of China since 1981 with the years it was in use.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kg.errors import DataError
+from kg.model import Place
+
+_LEVELS = {"省级": "province", "地级": "prefecture", "县级": "county"}
+# Names the area codes use for divisions that have no name of their own ("the city district").
+_GENERIC = {"城区", "郊区", "矿区", "市辖区", "直辖"}
+_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治(?:县|州|旗|区)$")
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
+             "省", "市", "县", "区", "旗", "盟")
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError) as error:
+        raise DataError(f"bundled data file kg/data/{name} is missing or unreadable: "
+                        f"reinstall kg") from error
+
+
+def _table(name: str) -> list[list[str]]:
+    rows = []
+    for line in _read(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@cache
+def grammar() -> dict[str, Any]:
+    """The grammar's word lists (``kg/data/grammar.json``)."""
+    data: dict[str, Any] = json.loads(_read("grammar.json"))
+    return data
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Bare titles (主席, 常务副主席 …) mapped to their English labels."""
+    return {row[0]: row[1] if len(row) > 1 else "" for row in _table("titles.tsv")}
+
+
+@dataclass(frozen=True, slots=True)
+class OrgKind:
+    """How an organisation's name ends, its kind, and how a bare mention of it attaches."""
+
+    suffix: str
+    kind: str
+    scope: str  # body | unit
+
+
+@cache
+def org_kinds() -> dict[str, OrgKind]:
+    """Organisation-name endings, longest first."""
+    kinds = [OrgKind(row[0], row[1], row[2]) for row in _table("orgkinds.tsv")]
+    kinds.sort(key=lambda k: (-len(k.suffix), k.suffix))
+    return {k.suffix: k for k in kinds}
+
+
+@cache
+def surnames() -> dict[str, str]:
+    """Surnames mapped to the reading they take as a surname ("" where it is the usual one)."""
+    return {row[0]: row[1] if len(row) > 1 else "" for row in _table("surnames.txt")}
+
+
+def short_name(name: str) -> str | None:
+    """The name a division goes by without its kind: 景宁畲族自治县 → 景宁, 杭州市 → 杭州."""
+    match = _ETHNIC_AUTONOMY.match(name)
+    if match:
+        return match.group(1)
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    code: str
+    province: str
+    prefecture: str
+    name: str
+    level: str
+    start: int
+    end: int | None
+
+
+class Gazetteer:
+    """Places by name, as in use in one year."""
+
+    def __init__(self, rows: list[_Row], year: int | None) -> None:
+        self.year = year
+        live = [r for r in rows if year is None or (r.start <= year and (r.end is None
+                                                                           or year <= r.end))]
+        if year is None:  # keep the latest entry of each code
+            latest: dict[tuple[str, str], _Row] = {}
+            for row in live:
+                key = (row.code, row.name)
+                if key not in latest or row.start > latest[key].start:
+                    latest[key] = row
+            live = list(latest.values())
+        self._by_key: dict[str, Place] = {}
+        provinces = {r.province: r for r in live if r.level == "province"}
+        prefectures = {(r.province, r.name): r for r in live if r.level == "prefecture"}
+        for row in sorted(live, key=lambda r: (r.code, r.start)):
+            key = row.code if row.code not in self._by_key else f"{row.code}-{row.start}"
+            parent: str | None = None
+            label = row.name
+            if row.level == "prefecture" and row.province in provinces:
+                parent = provinces[row.province].code
+            elif row.level == "county":
+                city = prefectures.get((row.province, row.prefecture))
+                if city is not None:
+                    parent = city.code
+                    if row.name.endswith("区"):
+                        label = city.name + row.name
+                elif row.province in provinces:
+                    parent = provinces[row.province].code
+                    if row.name.endswith("区"):
+                        label = row.province + row.name
+            self._by_key[key] = Place(key=key, name=row.name, label=label, level=row.level,
+                                      province=row.province, parent=parent, start=row.start,
+                                      end=row.end)
+        self.by_name: dict[str, list[Place]] = defaultdict(list)
+        self.by_short: dict[str, list[Place]] = defaultdict(list)
+        for place in self._by_key.values():
+            if place.name in _GENERIC:
+                continue
+            self.by_name[place.name].append(place)
+            short = short_name(place.name)
+            if short:
+                self.by_short[short].append(place)
+        self.names = sorted(set(self.by_name) | set(self.by_short), key=lambda n: (-len(n), n))
+
+    def place(self, key: str) -> Place:
+        """The place with this key (area code)."""
+        return self._by_key[key]
+
+    def get(self, key: str) -> Place | None:
+        """The place with this key, or None."""
+        return self._by_key.get(key)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places a name may stand for, full names before short ones."""
+        return list(self.by_name.get(name, [])) + [p for p in self.by_short.get(name, [])
+                                                   if p.name != name]
+
+    def province_named(self, name: str) -> Place | None:
+        """The province-level division with this name, if any."""
+        for place in self.by_name.get(name, []):
+            if place.level == "province":
+                return place
+        return None
+
+    def ancestors(self, place: Place) -> list[Place]:
+        """The place, its city, its province …, nearest first."""
+        chain = [place]
+        while chain[-1].parent is not None and chain[-1].parent in self._by_key:
+            chain.append(self._by_key[chain[-1].parent])
+        return chain
+
+
+@cache
+def _rows() -> tuple[_Row, ...]:
+    text = _read("areacodes.csv").lstrip("\ufeff")
+    rows = []
+    for record in csv.DictReader(io.StringIO(text)):
+        try:
+            rows.append(_Row(
+                code=record["代码"], province=record["一级行政区"],
+                prefecture=record["二级行政区"], name=record["名称"],
+                level=_LEVELS[record["级别"]], start=int(record["启用时间"]),
+                end=int(record["变更/弃用时间"]) if record["变更/弃用时间"] else None))
+        except (KeyError, ValueError) as error:
+            raise DataError(f"kg/data/areacodes.csv has a malformed row: {record}") from error
+    return tuple(rows)
+
+
+@cache
+def gazetteer(year: int | None = None) -> Gazetteer:
+    """The places in use in ``year`` (None: as they are now)."""
+    return Gazetteer(list(_rows()), year)
+
+
+def years_in_use(name: str) -> list[tuple[int, int | None, str]]:
+    """Every period a division of this full name was in use: (start, end, province)."""
+    return [(r.start, r.end, r.province) for r in _rows() if r.name == name]
+
+
+@cache
+def all_full_names() -> frozenset[str]:
+    """Every full division name ever in use (three characters or more)."""
+    return frozenset(r.name for r in _rows() if len(r.name) >= 3 and r.name not in _GENERIC)

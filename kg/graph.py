@@ -1,0 +1,258 @@
+"""Turn extractions into an RDF graph that meets the public contract (docs in README).
+
+Only this module knows rdflib's term types. IRIs are minted from content (names, area codes,
+offsets), so the same input always gives the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, SKOS
+
+from kg.gazetteer import surnames, titles
+from kg.model import Extraction, Span
+from kg.namespace import (
+    DEFAULT_BASE,
+    ITSRDF,
+    KG,
+    KG_NS,
+    NIF,
+    ORG,
+    ORG_KINDS,
+    PROV,
+    ROLE_PROPERTIES,
+    SCHEMA,
+)
+from kg.normalise import Text
+
+ZH = "zh"
+PINYIN = "zh-Latn-pinyin"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One report: its normalised text and what was read from it."""
+
+    text: Text
+    extraction: Extraction
+    name: str = ""  # the file name, for the record
+
+
+def _digest(*parts: str, size: int = 8) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
+
+
+def pinyin(name: str, *, person: bool = False) -> str:
+    """Pinyin of a Chinese name; a person's surname read as a surname (曾 → Zeng)."""
+    if not name:
+        return ""
+    if person:
+        table = surnames()
+        size = 2 if name[:2] in table else 1
+        reading = table.get(name[:size], "")
+        family = reading or "".join(lazy_pinyin(name[:size], style=Style.NORMAL))
+        given = "".join(lazy_pinyin(name[size:], style=Style.NORMAL))
+        return f"{family.capitalize()} {given.capitalize()}".strip()
+    return " ".join(lazy_pinyin(name, style=Style.NORMAL))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class _Minter:
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def __call__(self, kind: str, local: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{local}")
+
+    def person(self, name: str) -> URIRef:
+        return self("person", f"{_slug(pinyin(name, person=True))}-{_digest(name, size=6)}")
+
+    def org(self, name: str) -> URIRef:
+        initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
+        return self("org", f"{_slug(initials)[:24]}-{_digest(name)}")
+
+    def role(self, title: str) -> URIRef:
+        return self("role", f"{_slug(pinyin(title))}-{_digest(title, size=4)}")
+
+    def place(self, key: str) -> URIRef:
+        if key.startswith("zone-"):
+            name = key[len("zone-"):]
+            initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
+            return self("place", f"zone-{_slug(initials)}-{_digest(name, size=6)}")
+        return self("place", key)
+
+
+def build_graph(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Graph:
+    """The graph of one or more reports.
+
+    Args:
+        sources: the reports read.
+        base: the base IRI under which the graph's resources are named.
+
+    Returns:
+        An rdflib graph with the contract's prefixes bound.
+    """
+    graph = Graph()
+    for prefix, namespace in (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("schema", SCHEMA),
+                              ("nif", NIF), ("itsrdf", ITSRDF), ("prov", PROV), ("kg", KG_NS),
+                              ("xsd", XSD), ("rdfs", RDFS)):
+        graph.bind(prefix, namespace, replace=True)
+    graph.bind("id", base)
+    mint = _Minter(base)
+    for source in sources:
+        _add_source(graph, mint, source)
+    return graph
+
+
+def _zh(value: str) -> Literal:
+    return Literal(value, lang=ZH)
+
+
+def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
+    text, ex = source.text, source.extraction
+    add = graph.add
+    doc_id = _digest(text.raw, size=12)
+    doc = f"{mint.base}doc/{doc_id}"
+    context = URIRef(f"{doc}#char=0,{len(text.raw)}")
+    add((context, RDF.type, NIF.Context))
+    add((context, NIF.isString, Literal(text.raw)))
+    add((context, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
+    add((context, NIF.endIndex, Literal(len(text.raw), datatype=XSD.nonNegativeInteger)))
+    if source.name:
+        add((context, SCHEMA.name, Literal(source.name)))
+
+    def phrase(span: Span, ident: URIRef | None = None) -> URIRef:
+        begin, end = text.raw_span(span)
+        node = URIRef(f"{doc}#char={begin},{end}")
+        add((node, RDF.type, NIF.Phrase))
+        add((node, NIF.anchorOf, Literal(text.raw[begin:end])))
+        add((node, NIF.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
+        add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        add((node, NIF.referenceContext, context))
+        if ident is not None:
+            add((node, ITSRDF.taIdentRef, ident))
+        return node
+
+    gaz_places = {p.key: p for p in ex.places}
+    for place in ex.places:
+        node = mint.place(place.key)
+        if place.level == "zone":
+            add((node, RDF.type, KG.DevelopmentZone))
+            add((node, RDF.type, SCHEMA.Place))
+        else:
+            add((node, RDF.type, SCHEMA.AdministrativeArea))
+            add((node, SKOS.notation, Literal(place.key)))
+        add((node, SKOS.prefLabel, _zh(place.label)))
+        add((node, SKOS.altLabel, Literal(pinyin(place.label), lang=PINYIN)))
+        if place.parent and place.parent in gaz_places:
+            add((node, SCHEMA.containedInPlace, mint.place(place.parent)))
+
+    for org in ex.organisations:
+        node = mint.org(org.name)
+        add((node, RDF.type, ORG.Organization))
+        if org.kind == "study_group":
+            add((node, RDF.type, ORG.OrganizationalUnit))
+            add((node, RDF.type, KG.StudyGroup))
+        add((node, SKOS.prefLabel, _zh(org.name)))
+        add((node, ORG.classification, ORG_KINDS.get(org.kind, KG.OtherOrganisation)))
+        if org.place and org.place in gaz_places:
+            add((node, SCHEMA.areaServed, mint.place(org.place)))
+        if org.parent:
+            add((node, ORG.subOrganizationOf, mint.org(org.parent)))
+
+    title_labels = titles()
+    for person in ex.people:
+        node = mint.person(person.name)
+        add((node, RDF.type, FOAF.Person))
+        add((node, FOAF.name, _zh(person.name)))
+        add((node, SKOS.altLabel, Literal(pinyin(person.name, person=True), lang=PINYIN)))
+        for post in person.posts:
+            post_node = mint("post", _digest(person.name, post.org, post.title, size=12))
+            role = mint.role(post.title)
+            add((node, ORG.holds, post_node))
+            add((post_node, RDF.type, ORG.Post))
+            add((post_node, ORG.postIn, mint.org(post.org)))
+            add((post_node, ORG.role, role))
+            add((post_node, ORG.heldBy, node))
+            add((post_node, SKOS.prefLabel, _zh(post.org + post.title)))
+            add((post_node, PROV.wasDerivedFrom, phrase(post.span)))
+            add((role, RDF.type, ORG.Role))
+            add((role, SKOS.prefLabel, _zh(post.title)))
+            if title_labels.get(post.title):
+                add((role, SKOS.prefLabel, Literal(title_labels[post.title], lang="en")))
+    for mention in ex.mentions:
+        phrase(mention.span, mint.person(mention.name))
+
+    report = mint("report", doc_id)
+    add((report, RDF.type, SCHEMA.NewsArticle))
+    add((report, SCHEMA.headline, _zh(ex.title)))
+    if ex.subtitle:
+        add((report, SCHEMA.alternativeHeadline, _zh(ex.subtitle)))
+    if ex.year:
+        add((report, SCHEMA.temporalCoverage, Literal(str(ex.year), datatype=XSD.gYear)))
+    add((report, PROV.wasDerivedFrom, context))
+    meeting = mint("meeting", doc_id)
+    add((meeting, RDF.type, SCHEMA.Event))
+    if ex.meeting:
+        add((meeting, SCHEMA.name, _zh(ex.meeting)))
+    add((report, SCHEMA.about, meeting))
+    if ex.province and ex.province in gaz_places:
+        add((meeting, SCHEMA.location, mint.place(ex.province)))
+
+    for group in ex.groups:
+        local = f"{doc_id}-{group.key}"
+        group_node = mint.org(group.name)
+        event = mint("event", local)
+        article = mint("article", local)
+        add((event, RDF.type, SCHEMA.Event))
+        add((event, SCHEMA.organizer, group_node))
+        add((event, SCHEMA.superEvent, meeting))
+        add((event, SCHEMA.name, _zh(group.name)))
+        for region in group.regions:
+            add((event, SCHEMA.location, mint.place(region)))
+        add((article, RDF.type, SCHEMA.NewsArticle))
+        add((article, SCHEMA.about, event))
+        add((article, SCHEMA.isPartOf, report))
+        add((report, SCHEMA.hasPart, article))
+        if group.headline:
+            add((article, SCHEMA.headline, _zh(group.headline)))
+        add((article, PROV.wasDerivedFrom, phrase(group.span)))
+        for name, role in group.roles:
+            person = mint.person(name)
+            if role == "referenced":
+                add((article, SCHEMA.mentions, person))
+                continue
+            add((event, SCHEMA.attendee, person))
+            add((event, ROLE_PROPERTIES[role], person))
+        for byline in group.bylines:
+            person = mint.person(byline.name)
+            if byline.title:
+                add((person, SCHEMA.jobTitle, _zh(byline.title)))
+            if byline.role == "reporter":
+                add((article, SCHEMA.author, person))
+        for caption, span in group.captions:
+            photo = mint("photo", f"{doc_id}-{span.start}")
+            add((photo, RDF.type, SCHEMA.Photograph))
+            add((photo, SCHEMA.caption, _zh(caption)))
+            add((photo, SCHEMA.isPartOf, article))
+            add((photo, PROV.wasDerivedFrom, phrase(span)))
+            for byline in group.bylines:
+                if byline.role == "photographer" and span.start <= byline.span.start:
+                    add((photo, SCHEMA.creator, mint.person(byline.name)))
+        for quote in group.quotations:
+            begin, end = text.raw_span(quote.span)
+            node = mint("quote", f"{doc_id}-{begin}-{end}-{_digest(quote.author, size=4)}")
+            add((node, RDF.type, SCHEMA.Quotation))
+            add((node, SCHEMA.author, mint.person(quote.author)))
+            add((node, SCHEMA.isPartOf, article))
+            add((node, SCHEMA.text, _zh(quote.text)))
+            add((node, PROV.wasDerivedFrom, phrase(quote.span)))

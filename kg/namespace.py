@@ -1,0 +1,66 @@
+"""The project's own ontology terms, closed: a typo raises instead of minting a new IRI."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+KG_NS = "https://example.org/kg/ns#"
+DEFAULT_BASE = "https://example.org/kg/id/"
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+
+class KG(DefinedNamespace):
+    """Terms of ``ontology/kg.ttl``."""
+
+    _NS = Namespace(KG_NS)
+    _fail = True
+
+    # classes
+    DevelopmentZone: URIRef  # a development zone (高新区, 经济技术开发区) inside its city
+    StudyGroup: URIRef  # a study group of a meeting
+    # attendance, each a sub-property of schema:attendee
+    speaker: URIRef
+    listener: URIRef
+    participant: URIRef
+    leader: URIRef
+    # organisation kinds (skos:Concept in kg:OrganisationKinds)
+    OrganisationKinds: URIRef
+    TradeUnion: URIRef
+    PeoplesCongress: URIRef
+    CPPCC: URIRef
+    PartyOrganisation: URIRef
+    GovernmentBody: URIRef
+    Enterprise: URIRef
+    Newspaper: URIRef
+    School: URIRef
+    StudyGroupKind: URIRef
+    OtherOrganisation: URIRef
+    # titles
+    Titles: URIRef
+
+
+ORG_KINDS = {
+    "trade_union": KG.TradeUnion,
+    "people_congress": KG.PeoplesCongress,
+    "cppcc": KG.CPPCC,
+    "party": KG.PartyOrganisation,
+    "government": KG.GovernmentBody,
+    "enterprise": KG.Enterprise,
+    "newspaper": KG.Newspaper,
+    "school": KG.School,
+    "study_group": KG.StudyGroupKind,
+    "other": KG.OtherOrganisation,
+}
+
+ROLE_PROPERTIES = {
+    "speaker": KG.speaker,
+    "listener": KG.listener,
+    "participant": KG.participant,
+    "leader": KG.leader,
+}
