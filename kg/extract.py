@@ -222,13 +222,7 @@ class _Places:
         candidates = full or candidates
         if not candidates:
             return None
-        if self.province is not None:
-            # "江北" stands for a division in the report's province when it has one
-            pass
-
-        def inside(place: Place, container: Place) -> bool:
-            return any(a.key == container.key for a in self.gaz.ancestors(place)[1:])
-
+        inside = self.within
         filters = [
             [p for p in candidates if any(inside(p, c) for c in context[-1:])],
             [p for p in candidates if any(inside(p, c) or inside(c, p) or c.key == p.key
@@ -236,12 +230,16 @@ class _Places:
             [p for p in candidates if any(inside(p, r) or p.key == r.key for r in regions)],
             [p for p in candidates if self.province is not None
              and (inside(p, self.province) or p.key == self.province.key)],
-            candidates,
+            candidates if len(candidates) == 1 or full else [],
         ]
         for chosen in filters:
             if chosen:
                 return sorted(chosen, key=lambda p: p.key)[0]
         return None
+
+    def within(self, place: Place, container: Place) -> bool:
+        """Whether ``place`` lies inside ``container``."""
+        return any(a.key == container.key for a in self.gaz.ancestors(place)[1:])
 
     def zone(self, label: str, city: Place | None) -> Place:
         key = "zone-" + label
@@ -345,8 +343,8 @@ class _Orgs:
                 break
             context = chain + [t[1] for t in tokens]
             place = self.places.resolve(match, context, regions)
-            if place is None:
-                break
+            if place is None or (tokens and not self.places.within(place, tokens[-1][1])):
+                break  # "南京江北新区": 江北 is not a division of 南京
             tokens.append((match, place, match == place.name))
             pos += len(match)
         if not tokens:
@@ -356,12 +354,11 @@ class _Orgs:
                 if place is not None:
                     return place.label, place, text[1:]
             return None, None, text
-        zone = next((z for z in sorted(g["development_zones"], key=len, reverse=True)
-                     if text.startswith(z, pos)), None)
         last = tokens[-1][1]
-        if zone:
-            label = text[:pos + len(zone)]
-            return label, self.places.zone(label, last), text[pos + len(zone):]
+        zone_end = _zone_end(text, pos)
+        if zone_end:  # 杭州高新区, 金华经济技术开发区, 南京江北新区: named as written
+            label = text[:zone_end]
+            return label, self.places.zone(label, last), text[zone_end:]
         if tokens[-1][2]:
             return last.label, last, text[pos:]
         return text[:pos], last, text[pos:]
@@ -374,6 +371,19 @@ class _Orgs:
             if place.name.endswith(letter) or place.label.endswith(letter):
                 return place
         return chain[-1] if chain else None
+
+
+def _zone_end(text: str, pos: int) -> int:
+    """Where a development zone's name that starts at ``pos`` ends (0: none starts there)."""
+    zones = sorted(grammar()["development_zones"], key=len, reverse=True)
+    for length in range(0, 5):  # a zone may have a name of its own: 江北新区
+        head = text[pos:pos + length]
+        if not all(is_han(c) for c in head) or any(k in head for k in org_kinds()):
+            break
+        zone = next((z for z in zones if text.startswith(z, pos + length)), None)
+        if zone:
+            return pos + length + len(zone)
+    return 0
 
 
 def _enumerated_places(text: str, span: Span, places: _Places,
@@ -558,5 +568,3 @@ def _meeting(heads: list[str], text: str) -> str | None:
             return match.group(0)
     return None
 
-
-_ = org_kinds  # the organisation-kind table is read through kg.grammar.split_org

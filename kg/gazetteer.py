@@ -201,7 +201,15 @@ def gazetteer(year: int | None = None) -> Gazetteer:
 
 def years_in_use(name: str) -> list[tuple[int, int | None, str]]:
     """Every period a division of this full name was in use: (start, end, province)."""
-    return [(r.start, r.end, r.province) for r in _rows() if r.name == name]
+    return _periods().get(name, [])
+
+
+@cache
+def _periods() -> dict[str, list[tuple[int, int | None, str]]]:
+    periods: dict[str, list[tuple[int, int | None, str]]] = defaultdict(list)
+    for row in _rows():
+        periods[row.name].append((row.start, row.end, row.province))
+    return dict(periods)
 
 
 @cache

@@ -41,12 +41,12 @@ __all__ = [
     "FORMATTERS",
     "QUERY_FILE_SUFFIXES",
     "QueryResult",
+    "display_width",
     "format_result",
     "formatter",
     "load_query",
     "named_queries",
     "query_description",
-    "display_width",
     "run_query",
 ]
 
@@ -56,14 +56,16 @@ QUERY_FILE_SUFFIXES = (".rq", ".sparql")
 _NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _UPDATE_RE = re.compile(
     r"""
-    \A(?:\s+|\#[^\n]*(?:\n|\Z)                  # whitespace and comments
-       |PREFIX\s+[^\s:]*:\s*<[^>]*>               # PREFIX declarations
-       |BASE\s*<[^>]*>)*                           # BASE declarations
+    \A(?>(?:\s                                   # the prologue, matched atomically so that a
+          |\#[^\n]*                              # failed match does not backtrack: whitespace,
+          |PREFIX\s+[^\s:<>]*:\s*<[^<>]*>         # comments, PREFIX declarations
+          |BASE\s*<[^<>]*>                        # and BASE declarations
+         )*)
     (?P<keyword>INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_CONTENT_RE = re.compile(r"^\s*[^\s#]", re.MULTILINE)
+_CONTENT_RE = re.compile(r"^[^\S\n]*[^\s#]", re.MULTILINE)
 _ERROR_SNIPPET_CHARS = 30
 
 
@@ -293,8 +295,12 @@ def _parse_error_message(error: ParseBaseException) -> str:
 def _walk(node: Any) -> Iterator[CompValue]:
     """Yield every CompValue in a parse tree or algebra expression."""
     stack = [node]
+    seen: set[int] = set()
     while stack:
         item = stack.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
         if isinstance(item, CompValue):
             yield item
             stack.extend(item.values())

@@ -316,6 +316,12 @@ def test_run_query_malformed_says_where(small: rdflib.Graph, sparql: str, where:
     assert "\n" not in message
 
 
+def test_run_query_long_prologue_does_not_backtrack(small: rdflib.Graph) -> None:
+    # A naive "is this an update?" pattern takes exponential time on this.
+    with pytest.raises(QueryError, match="malformed SPARQL at line 61"):
+        run_query(small, " " * 60 + "#" * 60 + "\n" * 60 + "SELEC ?x")
+
+
 @pytest.mark.parametrize("sparql", ["", "   \n", "# just a comment\n", "PREFIX a: <http://a/>"])
 def test_run_query_empty(small: rdflib.Graph, sparql: str) -> None:
     with pytest.raises(QueryError):

@@ -1,0 +1,98 @@
+"""The ``kg`` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+from kg.build import build as run_build
+from kg.errors import KGError
+from kg.export import load_graph
+from kg.namespace import DEFAULT_BASE
+from kg.query import FORMATTERS, format_result, load_query, run_query
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _errors(function: F) -> F:
+    """Turn the library's errors into one line on stderr and exit code 1."""
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except KGError as error:
+            raise click.ClickException(str(error)) from error
+    return wrapper  # type: ignore[return-value]
+
+
+def _year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?", value)
+    if not match or not 1949 <= int(match.group(1)) <= 2100:
+        raise click.BadParameter(f"{value!r} is not a date; give YYYY or YYYY-MM-DD")
+    return int(match.group(1))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Build a knowledge graph from Chinese reports on official meetings.
+
+    Example:
+
+        kg build data/transcript.txt -o output/
+    """
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Directory to write graph.ttl, graph.jsonld and graph.html into.")
+@click.option("--date", "year", callback=_year, metavar="YYYY[-MM-DD]",
+              help="When the reports were written (default: inferred from the places named).")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI for the graph's resources.")
+@_errors
+def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str) -> None:
+    """Read report FILES and write the graph (Turtle, JSON-LD) and its view (HTML).
+
+    Example:
+
+        kg build data/transcript.txt -o output/ --date 2015
+    """
+    summary = run_build(list(files), out_dir, year=year, base=base)
+    click.echo(f"people         {summary.people}")
+    click.echo(f"posts          {summary.posts}")
+    click.echo(f"organisations  {summary.organisations}")
+    click.echo(f"places         {summary.places}")
+    click.echo(f"groups         {summary.groups}")
+    click.echo(f"quotations     {summary.quotations}")
+    click.echo(f"triples        {summary.triples}")
+    for path in summary.files:
+        click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-g", "--graph", "graph_path", default="output/graph.ttl", show_default=True,
+              type=click.Path(path_type=Path), help="The graph to query.")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table",
+              show_default=True, help="How to print the answer.")
+@_errors
+def query(query: str, graph_path: Path, fmt: str) -> None:
+    """Answer QUERY: SPARQL text, a .rq file, or the name of a bundled query.
+
+    Example:
+
+        kg query group-roster --graph output/graph.ttl --format csv
+    """
+    result = run_query(load_graph(graph_path), load_query(query))
+    sys.stdout.write(format_result(result, fmt))
