@@ -79,6 +79,7 @@ _VIS_DIR = "lib/vis-9.1.2"  # bundled with pyvis 0.3.2, inlined into the page
 _TEMPLATE_NAME = "kg_view.html"
 _SEED = 20240601
 _EDGE_PX = 130.0  # pixels per layout unit (roughly one edge length)
+_LABEL_MAX_PX = 120  # labels wrap at this width
 _MAX_QUOTES = 3
 _QUOTE_CHARS = 60
 _EMPTY_NOTE = "图中没有可显示的人物、机构、地区或学习组。"
@@ -408,10 +409,8 @@ def _quotations(graph: rdflib.Graph, person: Node) -> list[str]:
 def _layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
     """Deterministic positions in pixels, centred on (0, 0).
 
-    ``nx.spring_layout`` needs numpy (not a dependency of kg), so this is a small pure-Python
-    Fruchterman–Reingold layout (seeded; grid-limited repulsion above a few hundred nodes)
-    run on each connected component found by networkx; components are then packed in rows,
-    largest first.
+    ``nx.spring_layout`` (seeded) runs on each connected component; components are then
+    packed in rows, largest first.
 
     Args:
         nodes: Node ids, in a stable order.
@@ -470,56 +469,17 @@ def _layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[i
 def _fruchterman_reingold(
     n: int, edges: list[tuple[int, int]], rng: random.Random
 ) -> list[tuple[float, float]]:
-    """Positions for one connected component, ideal edge length 1."""
+    """Positions for one connected component, ideal edge length about 1 (networkx + numpy)."""
     if n == 1:
         return [(0.0, 0.0)]
     if n == 2:
-        return [(0.0, 0.0), (1.0, 0.0)]
-    side = math.sqrt(n)
-    xs = [rng.random() * side for _ in range(n)]
-    ys = [rng.random() * side for _ in range(n)]
-    iterations = max(50, min(300, 6000 // n))
-    temperature = side / 8
-    cooling = temperature / (iterations + 1)
-    use_grid = n > 300
-    for _ in range(iterations):
-        dx = [0.0] * n
-        dy = [0.0] * n
-        for i, j in _repulsion_pairs(xs, ys, use_grid):
-            ddx = xs[i] - xs[j]
-            ddy = ys[i] - ys[j]
-            d2 = ddx * ddx + ddy * ddy
-            if d2 < 1e-6:
-                ddx, ddy, d2 = 0.01 * (1 + i % 7), 0.01 * (1 + j % 5), 1e-4
-            # repulsion k²/d along the unit vector: (ddx/d) * (1/d)
-            fx = ddx / d2
-            fy = ddy / d2
-            dx[i] += fx
-            dy[i] += fy
-            dx[j] -= fx
-            dy[j] -= fy
-        for i, j in edges:
-            ddx = xs[i] - xs[j]
-            ddy = ys[i] - ys[j]
-            d = math.sqrt(ddx * ddx + ddy * ddy)
-            # attraction d²/k along the unit vector: (ddx/d) * d²
-            dx[i] -= ddx * d
-            dy[i] -= ddy * d
-            dx[j] += ddx * d
-            dy[j] += ddy * d
-        cx = sum(xs) / n
-        cy = sum(ys) / n
-        for i in range(n):
-            # weak gravity keeps long chains and stars compact
-            ddx = dx[i] - 0.05 * (xs[i] - cx)
-            ddy = dy[i] - 0.05 * (ys[i] - cy)
-            length = math.sqrt(ddx * ddx + ddy * ddy)
-            if length > 0:
-                step = min(length, temperature) / length
-                xs[i] += ddx * step
-                ys[i] += ddy * step
-        temperature -= cooling
-    return list(zip(xs, ys, strict=True))
+        return [(0.0, 0.0), (1.6, 0.0)]
+    component = nx.Graph()
+    component.add_nodes_from(range(n))
+    component.add_edges_from(edges)
+    positions = nx.spring_layout(component, seed=rng.randrange(2**31), iterations=80,
+                                 scale=math.sqrt(n) * 1.2)
+    return [(float(positions[i][0]), float(positions[i][1])) for i in range(n)]
 
 
 def _principal_axis_horizontal(pos: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -537,30 +497,6 @@ def _principal_axis_horizontal(pos: list[tuple[float, float]]) -> list[tuple[flo
     angle = 0.5 * math.atan2(2 * sxy, sxx - syy)  # direction of the major axis
     cos, sin = math.cos(-angle), math.sin(-angle)
     return [((x - cx) * cos - (y - cy) * sin, (x - cx) * sin + (y - cy) * cos) for x, y in pos]
-
-
-def _repulsion_pairs(xs: list[float], ys: list[float], use_grid: bool) -> Iterator[tuple[int, int]]:
-    """All pairs i < j, or (for big components) only pairs in neighbouring 2×2 cells."""
-    n = len(xs)
-    if not use_grid:
-        for i in range(n):
-            for j in range(i + 1, n):
-                yield i, j
-        return
-    cell = 2.0
-    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i in range(n):
-        cells[(math.floor(xs[i] / cell), math.floor(ys[i] / cell))].append(i)
-    for (cx, cy), members in sorted(cells.items()):
-        for ox in (-1, 0, 1):
-            for oy in (-1, 0, 1):
-                others = cells.get((cx + ox, cy + oy))
-                if not others:
-                    continue
-                for i in members:
-                    for j in others:
-                        if i < j:
-                            yield i, j
 
 
 # ------------------------------------------------------------------------------- page
@@ -583,6 +519,8 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
             "size": 12,
             "borderWidth": 1.5,
             "font": {"face": _FONT_FACE, "size": 14, "color": "#222222"},
+            # long names wrap (vis breaks even unspaced CJK text) instead of covering neighbours
+            "widthConstraint": {"maximum": _LABEL_MAX_PX},
         },
         "edges": {
             "smooth": False,
@@ -696,6 +634,7 @@ stroke-width="2"{% if item.dasharray %} stroke-dasharray="{{ item.dasharray }}"{
   var container = document.getElementById("kg-network");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
   network.fit({animation: false});
+  window.kgNetwork = network;  // for the browser console and tests
   // Keep the whole graph in view when the window is resized, until the reader zooms or pans.
   var moved = false;
   network.on("zoom", function () { moved = true; });

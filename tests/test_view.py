@@ -373,11 +373,13 @@ CHROMIUM = shutil.which("chromium") or (
 )
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (CI installs it)")
-def test_headless_chromium_draws_the_page(tmp_path: Path) -> None:
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (CI installs it)"
+)
+
+
+def _dump_dom(page: Path, profile: Path) -> str:
     assert CHROMIUM is not None
-    page = tmp_path / "view.html"
-    page.write_text(render_view(_hostile_graph(), title="测试"), encoding="utf-8")
     result = subprocess.run(
         [
             CHROMIUM,
@@ -389,7 +391,7 @@ def test_headless_chromium_draws_the_page(tmp_path: Path) -> None:
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--user-data-dir={profile}",
             "--window-size=1400,900",
             "--virtual-time-budget=5000",
             "--dump-dom",
@@ -400,8 +402,15 @@ def test_headless_chromium_draws_the_page(tmp_path: Path) -> None:
         timeout=180,
         check=False,
     )
-    dom = result.stdout
     assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+@needs_chromium
+def test_headless_chromium_draws_the_page(tmp_path: Path) -> None:
+    page = tmp_path / "view.html"
+    page.write_text(render_view(_hostile_graph(), title="测试"), encoding="utf-8")
+    dom = _dump_dom(page, tmp_path / "profile")
     # The inline script ran to the end (a CSP or JS error would stop it) and drew the canvas.
     assert 'data-kg-status="ready"' in dom, dom[:500]
     assert 'data-kg-nodes="16"' in dom
@@ -412,3 +421,42 @@ def test_headless_chromium_draws_the_page(tmp_path: Path) -> None:
     # The hostile names did not turn into markup.
     assert "<img src=" not in dom
     assert dom.count("<script") == page.read_text(encoding="utf-8").count("<script")
+
+
+# Hovers the hostile person's node, then records what vis-network put in its tooltip.
+_TOOLTIP_PROBE = """<script>
+setTimeout(function () {
+  var network = window.kgNetwork;
+  var id = "https://example.org/kg/id/evil";
+  var at = network.canvasToDOM(network.getPositions([id])[id]);
+  var canvas = document.querySelector("#kg-network canvas");
+  var box = canvas.getBoundingClientRect();
+  canvas.dispatchEvent(new MouseEvent("mousemove",
+    {clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true}));
+  setTimeout(function () {
+    var tip = document.querySelector("div.vis-tooltip");
+    var tags = [];
+    for (var i = 0; i < tip.children.length; i++) { tags.push(tip.children[i].tagName); }
+    var out = document.createElement("pre");
+    out.id = "probe";
+    out.setAttribute("data-tags", tags.join(","));
+    out.textContent = tip.innerText;
+    document.body.appendChild(out);
+  }, 1000);
+}, 300);
+</script>
+</body>"""
+
+
+@needs_chromium
+def test_headless_chromium_tooltip_is_plain_text(tmp_path: Path) -> None:
+    html = render_view(_hostile_graph())
+    page = tmp_path / "view.html"
+    page.write_text(html.replace("</body>", _TOOLTIP_PROBE, 1), encoding="utf-8")
+    dom = _dump_dom(page, tmp_path / "profile")
+    match = re.search(r'<pre id="probe" data-tags="([^"]*)">(.*?)</pre>', dom, re.DOTALL)
+    assert match is not None, dom[-1500:]
+    assert set(match.group(1).split(",")) <= {"BR"}  # only the line breaks are elements
+    text = unescape(match.group(2))
+    assert SCRIPT_PAYLOAD in text  # shown literally
+    assert IMG_PAYLOAD in text
