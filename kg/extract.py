@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, all_full_names, gazetteer, grammar, org_kinds, years_in_use
@@ -186,25 +186,24 @@ def infer_setting(text: str) -> tuple[str | None, int | None]:
     which the most of them were in use under the names the report gives them.
     """
     names = sorted(set(_full_place_names(text)))
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     for name in names:
         provinces = {p for _, _, p in years_in_use(name)}
-        for province in provinces:
-            votes[province] += 1 / len(provinces)
+        for home in provinces:
+            votes[home] += 1 / len(provinces)
     province = max(sorted(votes), key=lambda p: votes[p]) if votes else None
     this_year = _dt.date.today().year
     best: tuple[int, int] | None = None
-    for year in range(1981, this_year + 1):
+    for candidate in range(1981, this_year + 1):
         score = 0
         for name in names:
             periods = [(s, e) for s, e, p in years_in_use(name) if p == province] or \
                 [(s, e) for s, e, _ in years_in_use(name)]
-            if any(s <= year and (e is None or year <= e) for s, e in periods):
+            if any(s <= candidate and (e is None or candidate <= e) for s, e in periods):
                 score += 1
         if best is None or score >= best[0]:
-            best = (score, year)
-    year = best[1] if best and names else None
-    return province, year
+            best = (score, candidate)
+    return province, (best[1] if best and names else None)
 
 
 class _Places:

@@ -112,9 +112,9 @@ class Gazetteer:
         if year is None:  # keep the latest entry of each code
             latest: dict[tuple[str, str], _Row] = {}
             for row in live:
-                key = (row.code, row.name)
-                if key not in latest or row.start > latest[key].start:
-                    latest[key] = row
+                ident = (row.code, row.name)
+                if ident not in latest or row.start > latest[ident].start:
+                    latest[ident] = row
             live = list(latest.values())
         self._by_key: dict[str, Place] = {}
         provinces = {r.province: r for r in live if r.level == "province"}

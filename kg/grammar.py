@@ -104,7 +104,7 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
 
 
 def name_before(text: str, pos: int, start: int = 0) -> int:
-    """The length of a name ending at ``pos`` (the name-before-title form: 习近平总书记)."""
+    """The length of a name ending at ``pos`` (the name-before-title form: 张大明总书记)."""
     for length in (3, 2, 4):
         begin = pos - length
         if begin < start:
@@ -137,7 +137,7 @@ class PersonRef:
     name_span: Span
     start: int  # where the chain (or the name) begins
     items: tuple[ChainItem, ...] = ()
-    titled: str | None = None  # a title after the name (习近平总书记)
+    titled: str | None = None  # a title after the name (张大明总书记)
 
     @property
     def end(self) -> int:
@@ -237,7 +237,7 @@ def _chain_back(text: str, floor: int, title_pos: int, title: str,
 
 
 def find_titled(text: str, begin: int, end: int) -> list[PersonRef]:
-    """Names written before their title: 习近平总书记."""
+    """Names written before their title: 张大明总书记."""
     refs = []
     for title in grammar()["names_then_title"]:
         for match in re.finditer(re.escape(title), text[begin:end]):
@@ -334,7 +334,7 @@ def read_predicate(text: str, sentence: Span, run: list[PersonRef],
         after = max(after, last.end + 2)
     rest = text[after:sentence.end]
     before = text[sentence.start:first.start]
-    # someone only talked about: "厉志海的讲话", "厉志海在学习会上的讲话"
+    # someone only talked about: "王五的讲话", "王五在会上的讲话"
     possessive = re.match(r"(?:在[^,,。、]{0,12}?)?的", rest)
     if possessive:
         noun = rest[possessive.end():]
@@ -401,7 +401,7 @@ def _said(text: str, sentence: Span, after: int, at: int, word: str, run_start: 
         if pos < end:
             return Span(pos, end)
     if pos >= end:  # "“……”X说。": the quotation stands before the speaker
-        before = text[sentence.start:run_start].rstrip(", ,")
+        before = re.sub(r"[,,\s]+$", "", text[sentence.start:run_start])
         if before.endswith(("”", "」")):
             close = sentence.start + len(before) - 1
             opening = text.rfind("“" if text[close] == "”" else "「", sentence.start, close)

@@ -226,19 +226,19 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
         if group.headline:
             add((article, SCHEMA.headline, _zh(group.headline)))
         add((article, PROV.wasDerivedFrom, phrase(group.span)))
-        for name, role in group.roles:
-            person = mint.person(name)
-            if role == "referenced":
-                add((article, SCHEMA.mentions, person))
+        for attendee, how in group.hows:
+            who = mint.person(attendee)
+            if how == "referenced":
+                add((article, SCHEMA.mentions, who))
                 continue
-            add((event, SCHEMA.attendee, person))
-            add((event, ROLE_PROPERTIES[role], person))
+            add((event, SCHEMA.attendee, who))
+            add((event, ROLE_PROPERTIES[how], who))
         for byline in group.bylines:
-            person = mint.person(byline.name)
+            who = mint.person(byline.name)
             if byline.title:
-                add((person, SCHEMA.jobTitle, _zh(byline.title)))
+                add((who, SCHEMA.jobTitle, _zh(byline.title)))
             if byline.role == "reporter":
-                add((article, SCHEMA.author, person))
+                add((article, SCHEMA.author, who))
         for caption, span in group.captions:
             photo = mint("photo", f"{doc_id}-{span.start}")
             add((photo, RDF.type, SCHEMA.Photograph))

@@ -1,8 +1,8 @@
 """Normalise a raw report while keeping a map from each character back to the raw text.
 
 Two things change: ASCII punctuation becomes its full-width form (this report kind mixes
-both), and line breaks that the layout put inside a paragraph are removed, so that "沈建\\n\\n平"
-reads as the name 沈建平. Paragraphs are separated by one "\\n".
+both), and line breaks that the layout put inside a paragraph are removed, so that a name cut
+by the layout ("王小\\n\\n明") reads whole. Paragraphs are separated by one "\\n".
 """
 
 from __future__ import annotations

@@ -1,0 +1,120 @@
+"""The graph meets the public contract (W3C ORG, FOAF, SKOS, schema.org, NIF)."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import FOAF, SKOS
+
+from kg.extract import extract
+from kg.graph import Source, build_graph, pinyin
+from kg.namespace import ORG
+
+PREFIXES = """
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+"""
+
+
+@pytest.fixture(scope="module")
+def graph(jiangsu: str) -> Graph:
+    text, ex = extract(jiangsu)
+    return build_graph([Source(text, ex, "jiangsu.txt")])
+
+
+def rows(graph: Graph, query: str) -> set[tuple[str, ...]]:
+    return {tuple(str(v) for v in row) for row in graph.query(PREFIXES + query)}
+
+
+def test_posts(graph: Graph) -> None:
+    found = rows(graph, """SELECT ?n ?on ?rn WHERE {
+        ?p a foaf:Person ; foaf:name ?n ; org:holds ?post .
+        ?post a org:Post ; org:postIn ?o ; org:role ?r .
+        ?r a org:Role ; skos:prefLabel ?rn . ?o a org:Organization ; skos:prefLabel ?on .
+        FILTER(lang(?rn) = "zh") }""")
+    assert ("孔令东", "句容市总工会", "主席") in found
+    assert ("单雪梅", "苏州、无锡学习组", "组长") in found
+
+
+def test_places_and_areas(graph: Graph) -> None:
+    found = rows(graph, """SELECT ?on ?pn ?cn WHERE {
+        ?o skos:prefLabel ?on ; schema:areaServed ?pl .
+        ?pl a schema:AdministrativeArea ; skos:prefLabel ?pn ; schema:containedInPlace ?c .
+        ?c skos:prefLabel ?cn . FILTER(lang(?pn) = "zh" && lang(?cn) = "zh") }""")
+    assert ("南京市溧水区总工会", "南京市溧水区", "南京市") in found
+    assert ("句容市总工会", "句容市", "镇江市") in found
+
+
+def test_unit_inside_its_organisation(graph: Graph) -> None:
+    found = rows(graph, """SELECT ?un ?on WHERE { ?u org:subOrganizationOf ?o .
+        ?u skos:prefLabel ?un . ?o skos:prefLabel ?on }""")
+    assert ("江苏省总工会经审办", "江苏省总工会") in found
+
+
+def test_groups_events_articles(graph: Graph) -> None:
+    attendance = rows(graph, """SELECT ?n ?gn WHERE {
+        ?e a schema:Event ; schema:organizer ?g ; schema:attendee ?p ; schema:superEvent ?m .
+        ?g a org:OrganizationalUnit ; skos:prefLabel ?gn . ?p foaf:name ?n }""")
+    assert ("韦国清", "南京、镇江学习组") in attendance
+    bylines = rows(graph, """SELECT ?n ?h WHERE {
+        ?a a schema:NewsArticle ; schema:author ?p ; schema:about ?e ; schema:headline ?h .
+        ?p foaf:name ?n }""")
+    assert ("林晓春", "服务职工是工会的根本任务") in bylines
+    quotes = rows(graph, """SELECT ?n ?t WHERE {
+        ?q a schema:Quotation ; schema:author ?p ; schema:isPartOf ?a ; schema:text ?t .
+        ?a a schema:NewsArticle . ?p foaf:name ?n }""")
+    assert ("钱立新", "我们将继续推进职工服务阵地建设。") in quotes
+
+
+def test_mentions_anchor_the_raw_text(graph: Graph, jiangsu: str) -> None:
+    found = rows(graph, """SELECT ?a ?b ?e WHERE {
+        ?m a nif:Phrase ; nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;
+           nif:referenceContext ?doc ; itsrdf:taIdentRef ?p . ?p a foaf:Person }""")
+    assert found
+    for anchor, begin, end in found:
+        assert jiangsu[int(begin):int(end)] == anchor
+    assert ("钱立\n\n新", ) in {(a,) for a, _, _ in found}
+
+
+def test_chinese_labels_carry_zh_and_iris_are_ascii(graph: Graph) -> None:
+    for s, p, o in graph:
+        for term in (s, p, o):
+            if not isinstance(term, Literal):
+                assert str(term).isascii(), term
+        if p in (FOAF.name, SKOS.prefLabel) and any("\u4e00" <= c <= "\u9fff" for c in o):
+            assert o.language == "zh", (s, p, o)
+
+
+def test_one_pref_label_per_language(graph: Graph) -> None:
+    for subject in set(graph.subjects(SKOS.prefLabel, None)):
+        languages = [o.language for o in graph.objects(subject, SKOS.prefLabel)]
+        assert len(languages) == len(set(languages)), subject
+
+
+def test_turtle_is_byte_identical_across_runs(jiangsu: str) -> None:
+    def turtle() -> str:
+        text, ex = extract(jiangsu)
+        return build_graph([Source(text, ex)]).serialize(format="turtle")
+    assert turtle() == turtle()
+
+
+def test_base_iri_is_the_users(jiangsu: str) -> None:
+    text, ex = extract(jiangsu)
+    g = build_graph([Source(text, ex)], base="http://data.example.net/x/")
+    assert all(str(s).startswith("http://data.example.net/x/")
+               for s in g.subjects(ORG.holds, None))
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("曾玲", "Zeng Ling"),
+    ("单雪梅", "Shan Xuemei"),
+    ("仇志远", "Qiu Zhiyuan"),
+    ("解春生", "Xie Chunsheng"),
+    ("欧阳春兰", "Ouyang Chunlan"),
+])
+def test_pinyin_reads_surnames_as_surnames(name: str, expected: str) -> None:
+    assert pinyin(name, person=True) == expected

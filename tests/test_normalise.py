@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.model import Span
+from kg.normalise import normalise
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("主席沈建\n\n平,都提出", "主席沈建平,都提出"),  # a name cut by the layout
+    ("改革工\n会工作", "改革工会工作"),
+    ("是一份报告,\n\n更是一份", "是一份报告,更是一份"),  # a comma does not end a paragraph
+    ("第一段。\n\n第二段", "第一段。\n第二段"),  # a full stop does
+    ("“好。”\n\n下一段", "“好。”\n下一段"),
+    ("杭州学习组——\n\n标题\n\n本报讯 记者甲报道", "杭州学习组——\n标题\n本报讯 记者甲报道"),
+    ("大标题\n\n——副标题", "大标题\n——副标题"),
+    ("听取发言。记者王五 摄\n\n宁波学习组——", "听取发言。记者王五 摄\n宁波学习组——"),
+    ("甲,乙:丙;丁?戊!", "甲,乙:丙;丁?戊!"),  # ASCII punctuation reads as full-width
+    ("共1,000人,9:30开始", "共1,000人,9:30开始"),  # not between digits
+    ("  \u3000缩进的段落。  \n\n", "缩进的段落。"),
+])
+def test_normalise(raw: str, expected: str) -> None:
+    assert normalise(raw).text == expected
+
+
+def test_offsets_point_back_into_the_raw_text() -> None:
+    raw = "开化县总工会主席沈建\n\n平,都提出"
+    text = normalise(raw)
+    start = text.text.index("沈建平")
+    assert text.raw_text(Span(start, start + 3)) == "沈建\n\n平"
+    assert text.raw_span(Span(start, start + 3)) == (raw.index("沈建"), raw.index("平") + 1)
+
+
+@given(st.text(alphabet="甲乙丙。,, \n——本报讯摄“”", max_size=60))
+def test_normalising_is_idempotent(raw: str) -> None:
+    once = normalise(raw).text
+    assert normalise(once).text == once
+
+
+@given(st.text(alphabet="甲乙丙丁。,, \n“”", max_size=60))
+def test_every_character_maps_to_its_source(raw: str) -> None:
+    text = normalise(raw)
+    assert len(text.offsets) == len(text.text)
+    for char, offset in zip(text.text, text.offsets, strict=True):
+        if char != "\n":
+            assert raw[offset] in (char, ",", ":", ";", "?", "!", "(", ")")
+    assert list(text.offsets) == sorted(text.offsets)
