@@ -226,7 +226,7 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
         if group.headline:
             add((article, SCHEMA.headline, _zh(group.headline)))
         add((article, PROV.wasDerivedFrom, phrase(group.span)))
-        for attendee, how in group.hows:
+        for attendee, how in group.roles:
             who = mint.person(attendee)
             if how == "referenced":
                 add((article, SCHEMA.mentions, who))
