@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,7 +36,12 @@ def _errors(function: F) -> F:
 def _year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
     if value is None:
         return None
-    match = re.fullmatch(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?", value)
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    try:  # a real calendar date: no month 13, no 30 February
+        if match:
+            date(*(int(part or 1) for part in match.groups()))
+    except ValueError:
+        match = None
     if not match or not 1949 <= int(match.group(1)) <= 2100:
         raise click.BadParameter(f"{value!r} is not a date; give YYYY or YYYY-MM-DD")
     return int(match.group(1))

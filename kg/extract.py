@@ -112,11 +112,11 @@ def _credits(text: str, begin: int, end: int, role: str) -> list[Byline]:
 def _caption(text: str, para: Span) -> tuple[list[Byline], int] | None:
     """A photo credit ending a paragraph ("记者X 摄")."""
     mark = grammar()["photo_mark"]
-    line = text[para.start:para.end].rstrip()
+    line = text[para.start:para.end].rstrip().rstrip(")")
     if not line.endswith(mark):
         return None
     core = line[: -len(mark)].rstrip()
-    cut = max(core.rfind(c) for c in "。!?!?") + 1
+    cut = max(core.rfind(c) for c in "。!?!?(") + 1
     credits = _credits(text, para.start + cut, para.start + len(core), "photographer")
     if not credits:
         name = core[cut:].strip()
@@ -192,18 +192,18 @@ def infer_setting(text: str) -> tuple[str | None, int | None]:
         for home in provinces:
             votes[home] += 1 / len(provinces)
     province = max(sorted(votes), key=lambda p: votes[p]) if votes else None
-    this_year = _dt.date.today().year
-    best: tuple[int, int] | None = None
-    for candidate in range(1981, this_year + 1):
-        score = 0
+    scores: dict[int, int] = {}
+    for candidate in range(1981, _dt.date.today().year + 1):
+        scores[candidate] = 0
         for name in names:
             periods = [(s, e) for s, e, p in years_in_use(name) if p == province] or \
                 [(s, e) for s, e, _ in years_in_use(name)]
             if any(s <= candidate and (e is None or candidate <= e) for s, e in periods):
-                score += 1
-        if best is None or score >= best[0]:
-            best = (score, candidate)
-    return province, (best[1] if best and names else None)
+                scores[candidate] += 1
+    if not names or len(set(scores.values())) == 1:
+        return province, None  # the names fit every year alike: nothing to infer
+    best = max(scores.values())
+    return province, max(y for y, score in scores.items() if score == best)
 
 
 class _Places:
@@ -442,7 +442,7 @@ def extract(raw: str, *, year: int | None = None) -> tuple[Text, Extraction]:
     body = text.text
     province_name, inferred = infer_setting(body)
     year = year if year is not None else inferred
-    gaz = gazetteer(year)
+    gaz = gazetteer(year if year is not None else _dt.date.today().year)
     province = gaz.province_named(province_name) if province_name else None
     places = _Places(gaz, province)
     orgs = _Orgs(places)

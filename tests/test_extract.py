@@ -114,6 +114,7 @@ def test_mentions_point_at_names_in_the_raw_text() -> None:
 def test_infer_setting_picks_the_province_and_a_year_all_names_fit() -> None:
     assert infer_setting("临安市和富阳区和洞头县") == ("浙江省", 2015)
     assert infer_setting("没有地名") == (None, None)
+    assert infer_setting("杭州市和宁波市") == ("浙江省", None)  # they fit every year alike
 
 
 def test_second_report_generalises(jiangsu: str) -> None:
@@ -134,3 +135,13 @@ def test_bundled_report(transcript: str) -> None:
     assert len(ex.groups) == 6
     assert len(ex.people) > 90
     assert all(len(g.bylines) >= 1 for g in ex.groups)
+
+
+def test_byline_in_parentheses_and_a_credit_in_parentheses() -> None:
+    raw = ("标题\n\n温州学习组——\n\n大标题\n\n本报讯(记者 张三一 通讯员 李四二)昨天开展讨论。"
+           "龙湾区总工会主席王小虎表示,要干实事。(记者 钱六六 摄)\n")
+    (group,) = extract(raw)[1].groups
+    assert [(b.name, b.title, b.role) for b in group.bylines] == [
+        ("张三一", "记者", "reporter"), ("李四二", "通讯员", "reporter"),
+        ("钱六六", "记者", "photographer")]
+    assert ("王小虎", "speaker") in group.roles
