@@ -113,18 +113,18 @@ def write_atomically(out_dir: Path, contents: dict[str, str]) -> tuple[Path, ...
     renamed: list[Path] = []
     try:
         for name, content in contents.items():
-            handle, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-            temporary.append((Path(tmp), out_dir / name))
+            handle, name_tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            temporary.append((Path(name_tmp), out_dir / name))
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(content)
-            os.chmod(tmp, mode)  # mkstemp makes 0600 files
+            os.chmod(name_tmp, mode)  # mkstemp makes 0600 files
         for _, final in temporary:
             if final.exists():
-                handle, backup = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".old",
-                                                  dir=out_dir)
+                handle, copy = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".old",
+                                                dir=out_dir)
                 os.close(handle)
-                backups[final] = Path(backup)
-                shutil.copy2(final, backup)
+                backups[final] = Path(copy)
+                shutil.copy2(final, copy)
         for tmp, final in temporary:
             os.replace(tmp, final)
             renamed.append(final)

@@ -93,7 +93,7 @@ EXPECTED_EXTRA: dict[str, Rows] = {
     "group-roster": [
         ("南京学习组", "吴七", "participant", "南京市鼓楼区总工会主席"),
         ("南京学习组", "李二", "attendee", "溧阳市总工会主席"),
-        ("常州学习组", "周六", "attendee", None),
+        ("常州学习组", "周六", "attendee", ""),
         ("常州学习组", "孙五", "leader, speaker", SUN_WU_POSTS),
         ("常州学习组", "李二", "speaker", "溧阳市总工会主席"),
         ("常州学习组", "王一", "speaker", WANG_YI_POSTS),
