@@ -159,7 +159,7 @@ def _summary(graph: Graph, sources: list[Source], written: tuple[Path, ...]) -> 
         organisations=sum(1 for s in sources for o in s.extraction.organisations
                           if o.kind != "study_group"),
         places=sum(len(s.extraction.places) for s in sources),
-        groups=sum(len(s.extraction.groups) for s in sources),
+        groups=sum(1 for s in sources for g in s.extraction.groups if g.name),
         quotations=sum(len(g.quotations) for s in sources for g in s.extraction.groups),
         triples=len(graph),
         files=written,

@@ -517,7 +517,7 @@ def extract(raw: str, *, year: int | None = None) -> tuple[Text, Extraction]:
             mentions[(byline.span.start, byline.span.end)] = Mention(byline.name, byline.span)
             posts.setdefault(byline.name, {})
         groups.append(Group(
-            key=f"g{len(groups) + 1}", name=group_name or (heads[0] if heads else ""),
+            key=f"g{len(groups) + 1}", name=group_name or "",
             span=section.span, headline=section.headline,
             regions=tuple(r.key for r in regions), bylines=tuple(section.bylines),
             roles=tuple(sorted(roles)), quotations=tuple(quotes),

@@ -209,20 +209,22 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
         add((meeting, SCHEMA.location, mint.place(ex.province)))
 
     for group in ex.groups:
-        local = f"{doc_id}-{group.key}"
-        group_node = mint.org(group.name)
-        event = mint("event", local)
-        article = mint("article", local)
-        add((event, RDF.type, SCHEMA.Event))
-        add((event, SCHEMA.organizer, group_node))
-        add((event, SCHEMA.superEvent, meeting))
-        add((event, SCHEMA.name, _zh(group.name)))
-        for region in group.regions:
-            add((event, SCHEMA.location, mint.place(region)))
-        add((article, RDF.type, SCHEMA.NewsArticle))
-        add((article, SCHEMA.about, event))
-        add((article, SCHEMA.isPartOf, report))
-        add((report, SCHEMA.hasPart, article))
+        if not group.name:  # a report not in study groups: the meeting and the report itself
+            event, article = meeting, report
+        else:
+            local = f"{doc_id}-{group.key}"
+            event = mint("event", local)
+            article = mint("article", local)
+            add((event, RDF.type, SCHEMA.Event))
+            add((event, SCHEMA.organizer, mint.org(group.name)))
+            add((event, SCHEMA.superEvent, meeting))
+            add((event, SCHEMA.name, _zh(group.name)))
+            for region in group.regions:
+                add((event, SCHEMA.location, mint.place(region)))
+            add((article, RDF.type, SCHEMA.NewsArticle))
+            add((article, SCHEMA.about, event))
+            add((article, SCHEMA.isPartOf, report))
+            add((report, SCHEMA.hasPart, article))
         if group.headline:
             add((article, SCHEMA.headline, _zh(group.headline)))
         add((article, PROV.wasDerivedFrom, phrase(group.span)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ class Group:
     """A study group's section of the report."""
 
     key: str  # g1, g2 ... in order of appearance
-    name: str
+    name: str  # "" for a report that is not in study groups
     span: Span  # the whole section
     headline: str | None
     regions: tuple[str, ...]  # place keys of the prefecture-level cities it covers
@@ -111,4 +111,3 @@ class Extraction:
     places: tuple[Place, ...]
     groups: tuple[Group, ...]
     mentions: tuple[Mention, ...]
-    raw_spans: dict[Span, tuple[int, int]] = field(default_factory=dict, compare=False)

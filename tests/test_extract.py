@@ -145,3 +145,11 @@ def test_byline_in_parentheses_and_a_credit_in_parentheses() -> None:
         ("张三一", "记者", "reporter"), ("李四二", "通讯员", "reporter"),
         ("钱六六", "记者", "photographer")]
     assert ("王小虎", "speaker") in group.roles
+
+
+def test_a_report_without_study_groups_still_reads_people_and_words() -> None:
+    ex = extract("杭州市总工会主席王小明表示,要服务职工。\n")[1]
+    assert posts(ex) == {"王小明": {("杭州市总工会", "主席")}}
+    (section,) = ex.groups
+    assert section.name == ""
+    assert [q.text for q in section.quotations] == ["要服务职工"]
