@@ -11,6 +11,9 @@ from rdflib.util import guess_format
 
 from kg.errors import InputError, KGError
 
+# the prefixes a JSON-LD reader sees in the context (the graph's own, not rdflib's defaults)
+CONTEXT_PREFIXES = ("org", "foaf", "skos", "schema", "nif", "itsrdf", "prov", "kg", "xsd",
+                    "rdfs", "id")
 EXPORTERS: dict[str, Callable[[Graph], str]] = {}
 EXTENSIONS: dict[str, str] = {}
 
@@ -43,7 +46,7 @@ def _rdfxml(graph: Graph) -> str:
 @exporter("json-ld", "jsonld")
 def _jsonld(graph: Graph) -> str:
     context = {prefix: str(namespace) for prefix, namespace in graph.namespaces()
-               if prefix and prefix not in ("brick", "csvw", "dc", "dcat", "dcmitype")}
+               if prefix in CONTEXT_PREFIXES}
     data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
     if isinstance(data, dict) and isinstance(data.get("@graph"), list):
         data["@graph"].sort(key=lambda node: str(node.get("@id", "")))

@@ -56,7 +56,11 @@ def title_ending_at(text: str, end: int, start: int = 0) -> str | None:
 
 
 def boundary_strength(text: str, pos: int) -> int:
-    """How surely a name may end before ``pos``: 2 surely, 1 maybe, 0 not."""
+    """How surely a name may end before ``pos``: 2 surely, 1 maybe, 0 not.
+
+    A joining character (和, 向 …) needs something after it: before punctuation or a verb it
+    cannot join, so no name ends before it ("王小和说": the name is 王小和).
+    """
     if pos >= len(text) or not is_han(text[pos]):
         return 2
     multi, single, strong = _boundary()
@@ -65,6 +69,9 @@ def boundary_strength(text: str, pos: int) -> int:
             return 2
     if text[pos] in strong:
         return 2
+    if text[pos] in grammar()["joiners"] and (
+            pos + 1 >= len(text) or boundary_strength(text, pos + 1) > 0):
+        return 0
     return 1 if text[pos] in single else 0
 
 
@@ -81,10 +88,14 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
     A name is a surname and one or two given characters (two or three after a two-character
     surname), followed by something a name can end before. When both a two- and a
     three-character reading fit, the one followed by a surer boundary wins, then the longer.
+    A reading that ends in a character that usually joins or follows a name (等, 也, 说, 和 …)
+    counts only when nothing else fits, except a joining character right before punctuation
+    ("王小和,").
     """
     limit = len(text) if end is None else end
     options: list[tuple[int, int, int]] = []
     excluded = grammar()["name_final_excluded"]
+    joiners = grammar()["joiners"]
     not_names = grammar()["not_names"]
     for length, preference in ((3, 2), (2, 1), (4, 0)):
         if pos + length > limit:
@@ -95,12 +106,18 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
         surname = _surname_length(candidate)
         if not surname or length - surname not in (1, 2):
             continue
-        if candidate[-1] in excluded or any(c in "\n" for c in candidate):
-            continue
         strength = boundary_strength(text, pos + length)
-        if strength:
-            options.append((strength, preference, length))
+        if not strength:
+            continue
+        # the last character may rather join or follow a shorter name ("李四等", "王五说")
+        doubtful = length - surname > 1 and candidate[-1] in excluded and not (
+            candidate[-1] in joiners and _punctuation_at(text, pos + length))
+        options.append((strength - 2 * doubtful, preference, length))
     return max(options)[2] if options else 0
+
+
+def _punctuation_at(text: str, pos: int) -> bool:
+    return pos >= len(text) or not is_han(text[pos])
 
 
 def name_before(text: str, pos: int, start: int = 0) -> int:

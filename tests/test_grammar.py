@@ -31,6 +31,12 @@ PLACES = frozenset(gazetteer(2015).names)
     ("周松宽在发言时", "周松宽"),
     ("蒋基发、", "蒋基发"),  # 发 may end a name
     ("郇卓均提出", "郇卓均"),
+    ("王小和,", "王小和"),  # a joining character before punctuation ends the name
+    ("王小和丽水市", "王小"),  # … but joins before a name
+    ("陶宇向说", "陶宇向"),  # 向 needs an object; 说 is none
+    ("武健向等,", "武健向"),
+    ("魏向在发言中说", "魏向"),  # no shorter reading, so 向 ends the name
+    ("姜主说。", "姜主"),  # 说 follows a name rather than ends one
     ("们认为", ""),  # no surname
     ("共同认为", ""),  # a word, not a name
     ("王", ""),
