@@ -13,7 +13,7 @@ from kg.errors import InputError, KGError
 
 # the prefixes a JSON-LD reader sees in the context (the graph's own, not rdflib's defaults)
 CONTEXT_PREFIXES = ("org", "foaf", "skos", "schema", "nif", "itsrdf", "prov", "kg", "xsd",
-                    "rdfs", "id")
+                    "rdfs", "dcterms", "id")
 EXPORTERS: dict[str, Callable[[Graph], str]] = {}
 EXTENSIONS: dict[str, str] = {}
 

@@ -18,6 +18,7 @@ from rdflib.namespace import FOAF, SKOS
 from kg.gazetteer import surnames, titles
 from kg.model import Extraction, Span
 from kg.namespace import (
+    DCTERMS,
     DEFAULT_BASE,
     ITSRDF,
     KG,
@@ -28,6 +29,7 @@ from kg.namespace import (
     PROV,
     ROLE_PROPERTIES,
     SCHEMA,
+    title_iri,
 )
 from kg.normalise import Text
 
@@ -56,10 +58,35 @@ def pinyin(name: str, *, person: bool = False) -> str:
         table = surnames()
         size = 2 if name[:2] in table else 1
         reading = table.get(name[:size], "")
-        family = reading or "".join(lazy_pinyin(name[:size], style=Style.NORMAL))
-        given = "".join(lazy_pinyin(name[size:], style=Style.NORMAL))
+        family = reading or _syllables(name[:size])
+        given = _syllables(name[size:])
         return f"{family.capitalize()} {given.capitalize()}".strip()
     return " ".join(lazy_pinyin(name, style=Style.NORMAL))
+
+
+_DIVISION = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|旗|盟)|.+$")
+_KIND = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)*(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|旗|盟)$")
+
+
+def _syllables(text: str) -> str:
+    """Pinyin syllables run together, with an apostrophe where a syllable starts with a vowel."""
+    out = ""
+    for syllable in lazy_pinyin(text, style=Style.NORMAL):
+        out += ("'" if out and syllable[:1] in "aoe" else "") + syllable
+    return out
+
+
+def place_pinyin(label: str) -> str:
+    """Pinyin of a place's name, a word for each name and kind: 杭州市西湖区 → Hangzhou Shi Xihu Qu."""
+    words = []
+    for match in _DIVISION.finditer(label):
+        part = match.group(0)
+        kind = _KIND.search(part, 2)  # a name has two characters at least
+        cut = kind.start() if kind else len(part)
+        for piece in (part[:cut], part[cut:]):
+            if piece:
+                words.append(_syllables(piece).capitalize())
+    return " ".join(words)
 
 
 def _slug(text: str) -> str:
@@ -79,9 +106,6 @@ class _Minter:
     def org(self, name: str) -> URIRef:
         initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
         return self("org", f"{_slug(initials)[:24]}-{_digest(name)}")
-
-    def role(self, title: str) -> URIRef:
-        return self("role", f"{_slug(pinyin(title))}-{_digest(title, size=4)}")
 
     def place(self, key: str) -> URIRef:
         if key.startswith("zone-"):
@@ -104,7 +128,7 @@ def build_graph(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Graph
     graph = Graph()
     for prefix, namespace in (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("schema", SCHEMA),
                               ("nif", NIF), ("itsrdf", ITSRDF), ("prov", PROV), ("kg", KG_NS),
-                              ("xsd", XSD), ("rdfs", RDFS)):
+                              ("xsd", XSD), ("rdfs", RDFS), ("dcterms", DCTERMS)):
         graph.bind(prefix, namespace, replace=True)
     graph.bind("id", base)
     mint = _Minter(base)
@@ -151,8 +175,12 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
         else:
             add((node, RDF.type, SCHEMA.AdministrativeArea))
             add((node, SKOS.notation, Literal(place.key)))
+            if place.start:
+                add((node, KG.firstYear, Literal(str(place.start), datatype=XSD.gYear)))
+            if place.end:
+                add((node, KG.lastYear, Literal(str(place.end), datatype=XSD.gYear)))
         add((node, SKOS.prefLabel, _zh(place.label)))
-        add((node, SKOS.altLabel, Literal(pinyin(place.label), lang=PINYIN)))
+        add((node, SKOS.altLabel, Literal(place_pinyin(place.label), lang=PINYIN)))
         if place.parent and place.parent in gaz_places:
             add((node, SCHEMA.containedInPlace, mint.place(place.parent)))
 
@@ -176,17 +204,29 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
         add((node, FOAF.name, _zh(person.name)))
         add((node, SKOS.altLabel, Literal(pinyin(person.name, person=True), lang=PINYIN)))
         for post in person.posts:
-            post_node = mint("post", _digest(person.name, post.org, post.title, size=12))
-            role = mint.role(post.title)
+            key = _digest(person.name, post.org, post.title, size=12)
+            post_node, membership = mint("post", key), mint("membership", key)
+            role = title_iri(post.title)
+            source_phrase = phrase(post.span)
             add((node, ORG.holds, post_node))
             add((post_node, RDF.type, ORG.Post))
             add((post_node, ORG.postIn, mint.org(post.org)))
             add((post_node, ORG.role, role))
             add((post_node, ORG.heldBy, node))
             add((post_node, SKOS.prefLabel, _zh(post.org + post.title)))
-            add((post_node, PROV.wasDerivedFrom, phrase(post.span)))
+            add((post_node, PROV.wasDerivedFrom, source_phrase))
+            # the same holding as W3C ORG and Popolo model a membership
+            add((membership, RDF.type, ORG.Membership))
+            add((membership, ORG.member, node))
+            add((membership, ORG.organization, mint.org(post.org)))
+            add((membership, ORG.role, role))
+            add((membership, KG.post, post_node))
+            add((membership, PROV.wasDerivedFrom, source_phrase))
             add((role, RDF.type, ORG.Role))
+            add((role, RDF.type, SKOS.Concept))
+            add((role, SKOS.inScheme, KG.Titles))
             add((role, SKOS.prefLabel, _zh(post.title)))
+            add((role, SKOS.altLabel, Literal(pinyin(post.title), lang=PINYIN)))
             if title_labels.get(post.title):
                 add((role, SKOS.prefLabel, Literal(title_labels[post.title], lang="en")))
     for mention in ex.mentions:
@@ -198,7 +238,7 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
     if ex.subtitle:
         add((report, SCHEMA.alternativeHeadline, _zh(ex.subtitle)))
     if ex.year:
-        add((report, SCHEMA.temporalCoverage, Literal(str(ex.year), datatype=XSD.gYear)))
+        add((report, DCTERMS.date, Literal(str(ex.year), datatype=XSD.gYear)))
     add((report, PROV.wasDerivedFrom, context))
     meeting = mint("meeting", doc_id)
     add((meeting, RDF.type, SCHEMA.Event))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from pypinyin import Style, lazy_pinyin
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
@@ -13,6 +16,7 @@ SCHEMA = Namespace("https://schema.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
 
 
 class KG(DefinedNamespace):
@@ -41,8 +45,12 @@ class KG(DefinedNamespace):
     School: URIRef
     StudyGroupKind: URIRef
     OtherOrganisation: URIRef
-    # titles
+    # titles (each title a concept kg:title-…, see title_iri)
     Titles: URIRef
+    # properties of our own
+    post: URIRef  # from a membership to the post it is the holding of
+    firstYear: URIRef  # the first year a place was in use under its name
+    lastYear: URIRef  # the last year a place was in use under its name
 
 
 ORG_KINDS = {
@@ -64,3 +72,9 @@ ROLE_PROPERTIES = {
     "participant": KG.participant,
     "leader": KG.leader,
 }
+
+
+def title_iri(title: str) -> URIRef:
+    """The concept of a bare title in the kg:Titles scheme: 常务副主席 → kg:title-chang-wu-fu-zhu-xi."""
+    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(lazy_pinyin(title, style=Style.NORMAL)).lower())
+    return URIRef(f"{KG_NS}title-{slug.strip('-')}")

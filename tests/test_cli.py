@@ -27,6 +27,7 @@ JIANGSU = Path(__file__).parent / "fixtures" / "jiangsu.txt"
 OUTPUTS = ("graph.ttl", "graph.jsonld", "graph.html")
 SUMMARY_LABELS = ("people", "posts", "organisations", "places", "groups", "quotations", "triples")
 SCHEMA = rdflib.Namespace("https://schema.org/")
+DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 
 
 def run(*args: str | Path) -> Result:
@@ -133,13 +134,13 @@ def test_build_two_reports(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("date", "year"), [("2015", "2015"), ("2016-03-01", "2016"),
                                             ("2014-07", "2014")])
-def test_build_date_sets_the_temporal_coverage(tmp_path: Path, date: str, year: str) -> None:
+def test_build_date_sets_the_report_date(tmp_path: Path, date: str, year: str) -> None:
     result = run("build", TRANSCRIPT, "-o", tmp_path, "--date", date)
     assert result.exit_code == 0, result.output
     graph = rdflib.Graph().parse(tmp_path / "graph.ttl")
-    coverage = {str(o) for o in graph.objects(None, SCHEMA.temporalCoverage)}
+    coverage = {str(o) for o in graph.objects(None, DCTERMS.date)}
     assert coverage == {year}
-    assert f'schema:temporalCoverage "{year}"' in (tmp_path / "graph.ttl").read_text("utf-8")
+    assert f'dcterms:date "{year}"' in (tmp_path / "graph.ttl").read_text("utf-8")
 
 
 # --------------------------------------------------------------------------- bad input

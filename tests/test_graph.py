@@ -7,7 +7,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import FOAF, SKOS
 
 from kg.extract import extract
-from kg.graph import Source, build_graph, pinyin
+from kg.graph import Source, build_graph, pinyin, place_pinyin
 from kg.namespace import ORG
 
 PREFIXES = """
@@ -118,3 +118,34 @@ def test_base_iri_is_the_users(jiangsu: str) -> None:
 ])
 def test_pinyin_reads_surnames_as_surnames(name: str, expected: str) -> None:
     assert pinyin(name, person=True) == expected
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("杭州市西湖区", "Hangzhou Shi Xihu Qu"),
+    ("临安市", "Lin'an Shi"),
+    ("景宁畲族自治县", "Jingning Shezuzizhixian"),
+    ("浙江省", "Zhejiang Sheng"),
+])
+def test_place_pinyin(label: str, expected: str) -> None:
+    assert place_pinyin(label) == expected
+
+
+def test_each_post_is_also_a_membership_read_from_the_text(graph: Graph, jiangsu: str) -> None:
+    found = rows(graph, """PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX kg: <https://example.org/kg/ns#>
+        SELECT ?n ?on ?t ?a WHERE {
+        ?m a org:Membership ; org:member/foaf:name ?n ; org:organization/skos:prefLabel ?on ;
+           org:role/skos:prefLabel ?t ; kg:post ?post ; prov:wasDerivedFrom/nif:anchorOf ?a .
+        ?p org:holds ?post . FILTER(lang(?t) = "zh") }""")
+    assert ("孔令东", "句容市总工会", "主席", "市总工会主席") in found
+    holds = rows(graph, "SELECT ?post WHERE { ?p org:holds ?post }")
+    memberships = rows(graph, "SELECT ?m WHERE { ?m a org:Membership }")
+    assert len(holds) == len(memberships)
+
+
+def test_titles_are_concepts_of_the_titles_scheme(graph: Graph) -> None:
+    found = rows(graph, """PREFIX kg: <https://example.org/kg/ns#>
+        SELECT ?zh ?en ?py WHERE { ?r a org:Role ; skos:inScheme kg:Titles ;
+        skos:prefLabel ?zh , ?en ; skos:altLabel ?py .
+        FILTER(lang(?zh) = "zh" && lang(?en) = "en" && lang(?py) = "zh-Latn-pinyin") }""")
+    assert ("常务副主席", "Executive vice-chair", "chang wu fu zhu xi") in found

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.namespace import DCTERMS, SKOS
 
 from kg.extract import extract
+from kg.gazetteer import titles
 from kg.graph import Source, build_graph
-from kg.namespace import KG, KG_NS
+from kg.namespace import KG, KG_NS, ORG, SCHEMA, title_iri
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
 
@@ -39,3 +41,25 @@ def test_every_term_the_graph_uses_is_declared(ontology: Graph, transcript: str)
     assert used
     declared = set(ontology.subjects(RDFS.label, None))
     assert used <= declared, used - declared
+
+
+def test_ontology_header(ontology: Graph) -> None:
+    (header,) = ontology.subjects(RDF.type, OWL.Ontology)
+    for prop in (OWL.versionInfo, DCTERMS.license, DCTERMS.creator, DCTERMS.description):
+        assert ontology.value(header, prop) is not None, prop
+
+
+def test_every_title_is_a_concept_with_zh_en_and_pinyin(ontology: Graph) -> None:
+    for title, english in titles().items():
+        concept = title_iri(title)
+        assert (concept, SKOS.inScheme, KG.Titles) in ontology, title
+        labels = {(str(o), o.language) for o in ontology.objects(concept, SKOS.prefLabel)}
+        assert {(title, "zh"), (english, "en")} <= labels, title
+        assert any(o.language == "zh-Latn-pinyin"
+                   for o in ontology.objects(concept, SKOS.altLabel)), title
+
+
+def test_terms_refine_the_standards(ontology: Graph) -> None:
+    for name in ("speaker", "listener", "participant", "leader"):
+        assert (URIRef(KG_NS + name), RDFS.subPropertyOf, SCHEMA.attendee) in ontology
+    assert (KG.StudyGroup, RDFS.subClassOf, ORG.OrganizationalUnit) in ontology
