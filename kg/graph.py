@@ -64,8 +64,9 @@ def pinyin(name: str, *, person: bool = False) -> str:
     return " ".join(lazy_pinyin(name, style=Style.NORMAL))
 
 
-_DIVISION = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|旗|盟)|.+$")
-_KIND = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)*(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|旗|盟)$")
+_KINDS = "特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|旗|盟"
+_DIVISION = re.compile(rf".+?(?:{_KINDS})|.+$")
+_KIND = re.compile(rf"(?:[\u4e00-\u9fff]{{1,3}}族)*(?:{_KINDS})$")
 
 
 def _syllables(text: str) -> str:
@@ -77,7 +78,10 @@ def _syllables(text: str) -> str:
 
 
 def place_pinyin(label: str) -> str:
-    """Pinyin of a place's name, a word for each name and kind: 杭州市西湖区 → Hangzhou Shi Xihu Qu."""
+    """Pinyin of a place's name, a word for each name and kind.
+
+    杭州市西湖区 → Hangzhou Shi Xihu Qu.
+    """
     words = []
     for match in _DIVISION.finditer(label):
         part = match.group(0)

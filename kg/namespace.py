@@ -49,8 +49,8 @@ class KG(DefinedNamespace):
     Titles: URIRef
     # properties of our own
     post: URIRef  # from a membership to the post it is the holding of
-    firstYear: URIRef  # the first year a place was in use under its name
-    lastYear: URIRef  # the last year a place was in use under its name
+    firstYear: URIRef  # noqa: N815 — the first year a place was in use under its name
+    lastYear: URIRef  # noqa: N815 — the last year a place was in use under its name
 
 
 ORG_KINDS = {
@@ -75,6 +75,6 @@ ROLE_PROPERTIES = {
 
 
 def title_iri(title: str) -> URIRef:
-    """The concept of a bare title in the kg:Titles scheme: 常务副主席 → kg:title-chang-wu-fu-zhu-xi."""
+    """The concept of a bare title in kg:Titles: 常务副主席 → kg:title-chang-wu-fu-zhu-xi."""
     slug = re.sub(r"[^a-z0-9]+", "-", " ".join(lazy_pinyin(title, style=Style.NORMAL)).lower())
     return URIRef(f"{KG_NS}title-{slug.strip('-')}")
