@@ -13,13 +13,13 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import InputError, OutputError
-from kg.export import serialise
+from kg.export import EXPORTERS, Statements, serialise
 from kg.extract import extract
-from kg.graph import Source, build_graph
+from kg.graph import Source, build_dataset, build_graph, union
 from kg.namespace import DEFAULT_BASE
 from kg.view import render_view
 
-OUTPUTS = {"graph.ttl": "turtle", "graph.jsonld": "json-ld"}
+DEFAULT_FORMATS = ("turtle", "json-ld")
 VIEW = "graph.html"
 
 
@@ -65,8 +65,8 @@ def read_report(path: Path) -> str:
 
 
 def build(paths: Sequence[Path], out_dir: Path, *, year: int | None = None,
-          base: str = DEFAULT_BASE) -> Summary:
-    """Read the reports and write ``graph.ttl``, ``graph.jsonld`` and ``graph.html``.
+          base: str = DEFAULT_BASE, formats: Sequence[str] = DEFAULT_FORMATS) -> Summary:
+    """Read the reports and write ``graph.<ext>`` in each format, and ``graph.html``.
 
     Everything is made in memory first and each file is written to a temporary name and
     renamed, so a failed run leaves no half-written output.
@@ -76,6 +76,7 @@ def build(paths: Sequence[Path], out_dir: Path, *, year: int | None = None,
         out_dir: where to write (created if missing).
         year: the year the reports were written, instead of inferring it.
         base: the base IRI of the graph's resources.
+        formats: the RDF formats to write (names from :data:`kg.export.EXPORTERS`).
 
     Returns:
         Counts of what was read and the files written.
@@ -84,8 +85,14 @@ def build(paths: Sequence[Path], out_dir: Path, *, year: int | None = None,
     for path in paths:
         text, extraction = extract(read_report(path), year=year)
         sources.append(Source(text, extraction, path.name))
-    graph = build_graph(sources, base=base)
-    contents = {name: serialise(graph, fmt) for name, fmt in OUTPUTS.items()}
+    if any(EXPORTERS[fmt].quads for fmt in formats):
+        dataset = build_dataset(sources, base=base)
+        statements = Statements(union(dataset, base), dataset)
+    else:
+        statements = Statements(build_graph(sources, base=base))
+    graph = statements.graph
+    contents = {f"graph.{EXPORTERS[fmt].extension}": serialise(statements, fmt)
+                for fmt in dict.fromkeys(formats)}
     contents[VIEW] = render_view(graph, title=sources[0].extraction.title if sources else "kg")
     written = write_atomically(out_dir, contents)
     return _summary(graph, sources, written)

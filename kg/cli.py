@@ -13,11 +13,12 @@ from typing import Any, TypeVar
 import click
 
 from kg import __version__
+from kg.build import DEFAULT_FORMATS
 from kg.build import build as run_build
 from kg.errors import KGError
-from kg.export import load_graph
+from kg.export import EXPORTERS, convert, load_graph
 from kg.namespace import DEFAULT_BASE
-from kg.query import FORMATTERS, format_result, load_query, run_query
+from kg.query import FORMATTERS, format_query_list, format_result, load_query, run_query
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,15 +67,19 @@ def cli() -> None:
               help="When the reports were written (default: inferred from the places named).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI for the graph's resources.")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(EXPORTERS)),
+              help="RDF formats to write, repeatable (default: turtle and json-ld).")
 @_errors
-def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str) -> None:
-    """Read report FILES and write the graph (Turtle, JSON-LD) and its view (HTML).
+def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str,
+          formats: tuple[str, ...]) -> None:
+    """Read report FILES and write the graph (Turtle, JSON-LD …) and its view (HTML).
 
     Example:
 
-        kg build data/transcript.txt -o output/ --date 2015
+        kg build data/transcript.txt -o output/ --date 2015 -f turtle -f trig
     """
-    summary = run_build(list(files), out_dir, year=year, base=base)
+    summary = run_build(list(files), out_dir, year=year, base=base,
+                        formats=formats or DEFAULT_FORMATS)
     click.echo(f"people         {summary.people}")
     click.echo(f"posts          {summary.posts}")
     click.echo(f"organisations  {summary.organisations}")
@@ -86,19 +91,43 @@ def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str) -
         click.echo(f"wrote {path}")
 
 
+def _params(_ctx: click.Context, _param: click.Parameter,
+            values: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for value in values:
+        name, equals, text = value.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(f"{value!r} is not KEY=VALUE")
+        if name in params:
+            raise click.BadParameter(f"{name!r} is given twice")
+        params[name] = text
+    return params
+
+
 @cli.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("-g", "--graph", "graph_path", default="output/graph.ttl", show_default=True,
               type=click.Path(path_type=Path), help="The graph to query.")
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table",
               show_default=True, help="How to print the answer.")
+@click.option("-p", "--param", "params", multiple=True, callback=_params, metavar="KEY=VALUE",
+              help="A value for a parameter of the query (repeatable).")
+@click.option("--list", "list_queries", is_flag=True,
+              help="List the bundled queries, what each answers and its parameters.")
 @_errors
-def query(query: str, graph_path: Path, fmt: str) -> None:
+def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
+          list_queries: bool) -> None:
     """Answer QUERY: SPARQL text, a .rq file, or the name of a bundled query.
 
     Example:
 
-        kg query group-roster --graph output/graph.ttl --format csv
+        kg query --list
+
+        kg query group-roster --param group=杭州、湖州学习组 --format csv
     """
-    result = run_query(load_graph(graph_path), load_query(query))
-    sys.stdout.write(format_result(result, fmt))
+    if list_queries:
+        click.echo(format_query_list())
+    elif query is None:
+        raise click.UsageError("Missing argument 'QUERY'.")
+    else:
+        click.echo(format_result(run_query(load_graph(graph_path), load_query(query), params), fmt))

@@ -1,80 +1,198 @@
-"""Serialise a graph to the RDF formats other tools read (a registry of formats)."""
+"""Serialise a graph to the RDF formats other tools read (a registry of formats), and read
+graphs back."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError, KGError, OutputError
+from kg.graph import union
 
 # the prefixes a JSON-LD reader sees in the context (the graph's own, not rdflib's defaults)
 CONTEXT_PREFIXES = ("org", "foaf", "skos", "schema", "nif", "itsrdf", "prov", "kg", "xsd",
                     "rdfs", "dcterms", "id")
-EXPORTERS: dict[str, Callable[[Graph], str]] = {}
-EXTENSIONS: dict[str, str] = {}
+# JSON-LD terms, so that the JSON reads like JSON: "name": "王小明", "holds": ["id:post/…"]
+CONTEXT_TERMS: dict[str, Any] = {
+    "name": {"@id": "foaf:name", "@language": "zh"},
+    "label": {"@id": "skos:prefLabel", "@language": "zh"},
+    "pinyin": {"@id": "skos:altLabel", "@language": "zh-Latn-pinyin"},
+    "notation": "skos:notation",
+    "holds": {"@id": "org:holds", "@type": "@id"},
+    "heldBy": {"@id": "org:heldBy", "@type": "@id"},
+    "postIn": {"@id": "org:postIn", "@type": "@id"},
+    "role": {"@id": "org:role", "@type": "@id"},
+    "member": {"@id": "org:member", "@type": "@id"},
+    "organization": {"@id": "org:organization", "@type": "@id"},
+    "classification": {"@id": "org:classification", "@type": "@id"},
+    "subOrganizationOf": {"@id": "org:subOrganizationOf", "@type": "@id"},
+    "areaServed": {"@id": "schema:areaServed", "@type": "@id"},
+    "containedInPlace": {"@id": "schema:containedInPlace", "@type": "@id"},
+    "organizer": {"@id": "schema:organizer", "@type": "@id"},
+    "attendee": {"@id": "schema:attendee", "@type": "@id"},
+    "author": {"@id": "schema:author", "@type": "@id"},
+    "about": {"@id": "schema:about", "@type": "@id"},
+    "isPartOf": {"@id": "schema:isPartOf", "@type": "@id"},
+    "headline": {"@id": "schema:headline", "@language": "zh"},
+    "text": {"@id": "schema:text", "@language": "zh"},
+    "derivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
+}
 
 
-def exporter(name: str, extension: str) -> Callable[[Callable[[Graph], str]],
-                                                    Callable[[Graph], str]]:
+@dataclass(frozen=True, slots=True)
+class Statements:
+    """What to write: all statements in one graph, and, for the formats that keep them
+    apart, the dataset with each report in its own named graph."""
+
+    graph: Graph
+    dataset: Dataset | None = None
+
+
+Writer = Callable[[Statements], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An output format: how to write, and the file extension."""
+
+    write: Writer
+    extension: str
+    quads: bool  # keeps each report in its own named graph (needs Statements.dataset)
+
+
+EXPORTERS: dict[str, Format] = {}
+
+
+def exporter(name: str, extension: str, *, quads: bool = False) -> Callable[[Writer], Writer]:
     """Register a serialiser under ``name`` (the ``--format`` value)."""
-    def register(function: Callable[[Graph], str]) -> Callable[[Graph], str]:
-        EXPORTERS[name] = function
-        EXTENSIONS[name] = extension
+    def register(function: Writer) -> Writer:
+        EXPORTERS[name] = Format(function, extension, quads)
         return function
     return register
 
 
+def _sorted_lines(text: str) -> str:
+    return "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+
+
 @exporter("turtle", "ttl")
-def _turtle(graph: Graph) -> str:
-    return graph.serialize(format="turtle")
+def _turtle(statements: Statements) -> str:
+    return statements.graph.serialize(format="turtle")
 
 
 @exporter("nt", "nt")
-def _ntriples(graph: Graph) -> str:
-    return "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True)))
+def _ntriples(statements: Statements) -> str:
+    return _sorted_lines(statements.graph.serialize(format="nt"))
+
+
+@exporter("trig", "trig", quads=True)
+def _trig(statements: Statements) -> str:
+    return _dataset(statements).serialize(format="trig")
+
+
+@exporter("nquads", "nq", quads=True)
+def _nquads(statements: Statements) -> str:
+    return _sorted_lines(_dataset(statements).serialize(format="nquads"))
 
 
 @exporter("xml", "rdf")
-def _rdfxml(graph: Graph) -> str:
-    return graph.serialize(format="pretty-xml")
+def _rdfxml(statements: Statements) -> str:
+    return statements.graph.serialize(format="pretty-xml")
+
+
+def _dataset(statements: Statements) -> Dataset:
+    if statements.dataset is None:
+        raise KGError("this format keeps named graphs: it needs the dataset, not one graph")
+    return statements.dataset
 
 
 @exporter("json-ld", "jsonld")
-def _jsonld(graph: Graph) -> str:
-    context = {prefix: str(namespace) for prefix, namespace in graph.namespaces()
-               if prefix in CONTEXT_PREFIXES}
+def _jsonld(statements: Statements) -> str:
+    graph = statements.graph
+    namespaces = {prefix: str(namespace) for prefix, namespace in graph.namespaces()
+                  if prefix in CONTEXT_PREFIXES}
+    context = {**namespaces, **CONTEXT_TERMS}
     data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    data = _compact_ids(data, namespaces.get("id", "\0"), {
+        t for t, d in CONTEXT_TERMS.items() if isinstance(d, dict) and d.get("@type") == "@id"})
     if isinstance(data, dict) and isinstance(data.get("@graph"), list):
         data["@graph"].sort(key=lambda node: str(node.get("@id", "")))
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def serialise(graph: Graph, fmt: str) -> str:
-    """The graph in format ``fmt`` (one of :data:`EXPORTERS`)."""
+def _compact_ids(node: Any, base: str, id_terms: set[str], key: str = "") -> Any:
+    """Write IRIs under the base as ``id:…`` (rdflib's compaction leaves them whole), and
+    sort each property's values."""
+    if isinstance(node, dict):
+        return {k: (v if k == "@context" else _compact_ids(v, base, id_terms, k))
+                for k, v in node.items()}
+    if isinstance(node, list):  # values of a property are a set: sort them, for stable output
+        values = [_compact_ids(v, base, id_terms, key) for v in node]
+        return values if key == "@list" else sorted(
+            values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    if isinstance(node, str) and (key == "@id" or key in id_terms) and node.startswith(base):
+        return "id:" + node[len(base):]
+    return node
+
+
+def serialise(statements: Statements, fmt: str) -> str:
+    """The statements in format ``fmt`` (one of :data:`EXPORTERS`)."""
     try:
-        return EXPORTERS[fmt](graph)
+        chosen = EXPORTERS[fmt]
     except KeyError as error:
         raise KGError(f"unknown format {fmt!r}; choose one of {', '.join(sorted(EXPORTERS))}") \
             from error
+    return chosen.write(statements)
 
 
-def load_graph(path: Path) -> Graph:
+def load_dataset(path: Path) -> Dataset:
     """Read a graph written by ``kg build`` (or any RDF file rdflib can parse).
+
+    Named graphs (TriG, N-Quads) are kept; triples land in the default graph.
 
     Raises:
         InputError: the file is missing or is not RDF.
     """
     if not path.is_file():
         raise InputError(f"{path}: no such graph file; build one with: kg build REPORT -o DIR")
-    graph = Graph()
+    dataset = Dataset()
     fmt = guess_format(str(path)) or "turtle"
     try:
-        graph.parse(str(path), format=fmt)
+        dataset.parse(str(path), format=fmt)
     except Exception as error:  # rdflib raises many kinds of parse errors
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise InputError(f"{path}: not a readable {fmt} graph ({first})") from error
-    return graph
+    return dataset
+
+
+def load_graph(path: Path) -> Graph:
+    """Read a graph file into one graph (named graphs merged)."""
+    return union(load_dataset(path))
+
+
+def convert(path: Path, fmt: str, out: Path | None = None) -> str | None:
+    """Read a graph file and write it in format ``fmt`` to ``out`` (atomically), or return it.
+
+    Raises:
+        InputError: the graph cannot be read.
+        OutputError: ``out`` cannot be written.
+    """
+    dataset = load_dataset(path)
+    text = serialise(Statements(union(dataset), dataset), fmt)
+    if out is None:
+        return text
+    tmp = out.with_name(f".{out.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"{out}: cannot be written ({error.strerror or error})") from error
+    return None

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
 
 from kg.gazetteer import surnames, titles
@@ -119,8 +119,51 @@ class _Minter:
         return self("place", key)
 
 
+_PREFIXES = (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("schema", SCHEMA), ("nif", NIF),
+             ("itsrdf", ITSRDF), ("prov", PROV), ("kg", KG_NS), ("xsd", XSD), ("rdfs", RDFS),
+             ("dcterms", DCTERMS))
+
+
+def bind_prefixes(graph: Graph, base: str) -> None:
+    """Bind the prefixes the graph is written with (the contract's, ours, and ``id:``)."""
+    for prefix, namespace in _PREFIXES:
+        graph.bind(prefix, namespace, replace=True)
+    graph.bind("id", base, replace=True)
+
+
+def build_dataset(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Dataset:
+    """The reports as a dataset: each report's statements in a named graph of its own.
+
+    Args:
+        sources: the reports read.
+        base: the base IRI under which the graph's resources are named.
+
+    Returns:
+        A dataset whose graph ``{base}graph/{report}`` holds what was read from each report.
+    """
+    dataset = Dataset()
+    bind_prefixes(dataset, base)
+    mint = _Minter(base)
+    for source in sources:
+        named = dataset.graph(URIRef(f"{base}graph/{_digest(source.text.raw, size=12)}"))
+        _add_source(named, mint, source)
+    return dataset
+
+
+def union(dataset: Dataset, base: str | None = None) -> Graph:
+    """All statements of a dataset in one graph, with the dataset's prefixes."""
+    graph = Graph()
+    for prefix, namespace in dataset.namespaces():
+        graph.bind(prefix, namespace, replace=True)
+    if base is not None:
+        graph.bind("id", base, replace=True)
+    for named in dataset.graphs():  # the default graph among them
+        graph.addN((s, p, o, graph) for s, p, o in named)
+    return graph
+
+
 def build_graph(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Graph:
-    """The graph of one or more reports.
+    """The graph of one or more reports (all statements in one graph).
 
     Args:
         sources: the reports read.
@@ -130,11 +173,7 @@ def build_graph(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Graph
         An rdflib graph with the contract's prefixes bound.
     """
     graph = Graph()
-    for prefix, namespace in (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("schema", SCHEMA),
-                              ("nif", NIF), ("itsrdf", ITSRDF), ("prov", PROV), ("kg", KG_NS),
-                              ("xsd", XSD), ("rdfs", RDFS), ("dcterms", DCTERMS)):
-        graph.bind(prefix, namespace, replace=True)
-    graph.bind("id", base)
+    bind_prefixes(graph, base)
     mint = _Minter(base)
     for source in sources:
         _add_source(graph, mint, source)

@@ -23,14 +23,14 @@ import pytest
 from click.testing import CliRunner
 
 import kg.build
-from kg.build import OUTPUTS, VIEW, Summary, build, read_report, write_atomically
+from kg.build import VIEW, Summary, build, read_report, write_atomically
 from kg.cli import cli
 from kg.errors import InputError, OutputError
 
 ROOT = Path(__file__).parents[1]
 TRANSCRIPT = ROOT / "data" / "transcript.txt"
 JIANGSU = Path(__file__).parent / "fixtures" / "jiangsu.txt"
-NAMES = (*OUTPUTS, VIEW)
+NAMES = ("graph.ttl", "graph.jsonld", VIEW)
 CONTENTS = {"graph.ttl": "ttl ✓\n", "graph.jsonld": "{}\n", "graph.html": "<html></html>\n"}
 OLD = {name: f"old {name}\n" for name in CONTENTS}
 
