@@ -5,8 +5,17 @@ A query is SPARQL text, a path to a ``.rq`` file, or the name of one of the quer
 only on the graph they are given: SPARQL Update, ``SERVICE`` and ``FROM``/``FROM NAMED`` are
 refused, so a query can neither change the graph nor reach the network.
 
+A query may declare parameters in comment lines (see :func:`query_parameters`)::
+
+    # param group (optional): the study group's name, e.g. 杭州、湖州学习组.
+
+A parameter ``group`` is the SPARQL variable ``?param_group``, which :func:`run_query` binds to
+the value given as a plain literal (through rdflib's ``initBindings``: the value never becomes
+SPARQL text, so it cannot change the query). An optional parameter that is not given stays
+unbound, and the query is written so that it then answers for every group.
+
 Example:
-    >>> result = run_query(graph, load_query("group-roster"))
+    >>> result = run_query(graph, load_query("group-roster"), {"group": "杭州、湖州学习组"})
     >>> print(format_result(result, "table"))
 """
 
@@ -39,14 +48,19 @@ from kg.errors import DataError, InputError, QueryError
 
 __all__ = [
     "FORMATTERS",
+    "PARAMETER_PREFIX",
     "QUERY_FILE_SUFFIXES",
+    "Parameter",
     "QueryResult",
+    "check_query",
     "display_width",
+    "format_query_list",
     "format_result",
     "formatter",
     "load_query",
     "named_queries",
     "query_description",
+    "query_parameters",
     "run_query",
 ]
 
@@ -67,6 +81,15 @@ _UPDATE_RE = re.compile(
 )
 _CONTENT_RE = re.compile(r"^[^\S\n]*[^\s#]", re.MULTILINE)
 _ERROR_SNIPPET_CHARS = 30
+
+#: The SPARQL variable of a parameter is this prefix followed by the parameter's name.
+PARAMETER_PREFIX = "param_"
+_PARAM_NAME = r"[A-Za-z][A-Za-z0-9_]*"
+_PARAM_RE = re.compile(
+    rf"^[^\S\n]*\#[^\S\n]*param[^\S\n]+(?P<name>{_PARAM_NAME})"
+    r"(?P<optional>[^\S\n]*\(optional\))?[^\S\n]*:[^\S\n]*(?P<description>[^\n]*?)[^\S\n]*$",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +113,26 @@ class QueryResult:
     rows: tuple[tuple[str | None, ...], ...]
     terms: tuple[tuple[Identifier | None, ...], ...] = field(default=(), compare=False, repr=False)
     boolean: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """A parameter a query declares in a comment line ``# param NAME [(optional)]: description``.
+
+    Attributes:
+        name: The parameter's name, as given to :func:`run_query` (``group``).
+        description: What to give, from the comment line.
+        required: Whether :func:`run_query` refuses to run the query without it.
+    """
+
+    name: str
+    description: str
+    required: bool = True
+
+    @property
+    def variable(self) -> str:
+        """The SPARQL variable the value is bound to, without ``?`` (``param_group``)."""
+        return PARAMETER_PREFIX + self.name
 
 
 # --------------------------------------------------------------------------- named queries
@@ -143,6 +186,61 @@ def query_description(sparql: str) -> str:
             return stripped.lstrip("#").strip()
         break
     return ""
+
+
+def query_parameters(sparql: str) -> tuple[Parameter, ...]:
+    """Return the parameters a query declares.
+
+    A parameter is declared in a comment line ``# param NAME: description`` (required) or
+    ``# param NAME (optional): description``; NAME is a letter followed by letters, digits and
+    ``_``, and the query refers to the value as the variable ``?param_NAME``.
+
+    Args:
+        sparql: SPARQL text.
+
+    Returns:
+        The parameters, in the order they are declared.
+
+    Raises:
+        QueryError: If a parameter is declared twice.
+    """
+    found: dict[str, Parameter] = {}
+    for match in _PARAM_RE.finditer(sparql):
+        name = match.group("name")
+        if name in found:
+            raise QueryError(f"the query declares parameter {name!r} twice")
+        found[name] = Parameter(
+            name=name,
+            description=match.group("description"),
+            required=match.group("optional") is None,
+        )
+    return tuple(found.values())
+
+
+def format_query_list(queries: Mapping[str, str] | None = None) -> str:
+    """Describe the bundled queries: each name and what it answers, then its parameters.
+
+    Args:
+        queries: Query names to SPARQL text; the bundled ones (:func:`named_queries`) if None.
+
+    Returns:
+        One line per query, ``name`` padded to a common width and its description, each followed
+        by an indented line per parameter (``--param name=…`` and its description); no
+        trailing newline.
+
+    Raises:
+        DataError: If the bundled queries cannot be read.
+        QueryError: If a query declares a parameter twice.
+    """
+    queries = named_queries() if queries is None else queries
+    width = max((len(name) for name in queries), default=0)
+    lines = []
+    for name, text in queries.items():
+        lines.append(f"{name:<{width}}  {query_description(text)}".rstrip())
+        for param in query_parameters(text):
+            optional = " (optional)" if not param.required else ""
+            lines.append(f"{'':<{width}}    --param {param.name}=…{optional}: {param.description}")
+    return "\n".join(lines)
 
 
 def load_query(query: str) -> str:
@@ -203,7 +301,9 @@ def _read_query_file(path: Path) -> str:
 # --------------------------------------------------------------------------- running
 
 
-def run_query(graph: rdflib.Graph, sparql: str) -> QueryResult:
+def run_query(
+    graph: rdflib.Graph, sparql: str, params: Mapping[str, str] | None = None
+) -> QueryResult:
     """Run a read-only SPARQL query on a graph.
 
     Only SELECT and ASK queries are run, on rdflib's own SPARQL engine, against ``graph`` alone.
@@ -212,6 +312,8 @@ def run_query(graph: rdflib.Graph, sparql: str) -> QueryResult:
     Args:
         graph: The graph to query.
         sparql: SPARQL text (see :func:`load_query`).
+        params: Values of the parameters the query declares (see :func:`query_parameters`), by
+            name. Each is bound, as a plain literal, to the variable ``?param_NAME``.
 
     Returns:
         The result; its rows are in the order the query gives, so a query should ORDER BY to
@@ -219,8 +321,10 @@ def run_query(graph: rdflib.Graph, sparql: str) -> QueryResult:
 
     Raises:
         QueryError: If the query is malformed (the message says where), is an update, uses
-            SERVICE or FROM, is not a SELECT or ASK query, or fails while running.
+            SERVICE or FROM, is not a SELECT or ASK query, or fails while running; or if a
+            parameter is unknown, empty, or required and not given.
     """
+    bindings = _bind_parameters(sparql, params or {})
     parsed = _parse(sparql)
     _refuse_remote(parsed)
     query = _translate(parsed, graph, sparql)
@@ -230,7 +334,7 @@ def run_query(graph: rdflib.Graph, sparql: str) -> QueryResult:
         verb = kind.removesuffix("Query").upper()
         raise QueryError(f"kg query runs SELECT and ASK queries only, not {verb}")
     try:
-        raw = evalQuery(graph, query, {})
+        raw = evalQuery(graph, query, bindings)
         if kind == "AskQuery":
             answer = bool(raw["askAnswer"])
             literal = Literal(answer)
@@ -251,6 +355,61 @@ def run_query(graph: rdflib.Graph, sparql: str) -> QueryResult:
         rows=tuple(tuple(_cell(t) for t in row) for row in terms),
         terms=terms,
     )
+
+
+def check_query(sparql: str) -> str:
+    """Check that a query is well-formed and read-only, without running it.
+
+    The same checks as :func:`run_query` makes before it runs a query (for another engine, such
+    as the SPARQL endpoint's): the query must parse, must not be an update and must not use
+    SERVICE or FROM. Prefixes are not checked (the engine that runs the query may know more).
+
+    Args:
+        sparql: SPARQL text.
+
+    Returns:
+        The query form: ``"SELECT"``, ``"ASK"``, ``"CONSTRUCT"`` or ``"DESCRIBE"``.
+
+    Raises:
+        QueryError: If the query is empty or malformed (the message says where), is an update,
+            or uses SERVICE or FROM.
+    """
+    parsed = _parse(sparql)
+    _refuse_remote(parsed)
+    return str(parsed[1].name).removesuffix("Query").upper()
+
+
+def _bind_parameters(sparql: str, values: Mapping[str, str]) -> dict[str, Identifier]:
+    """Check parameter values against a query's declarations; return its initBindings."""
+    declared = {p.name: p for p in query_parameters(sparql)}
+    for name in values:
+        if name not in declared:
+            if not declared:
+                raise QueryError(f"unknown parameter {name!r}: the query takes no parameters")
+            close = difflib.get_close_matches(name, list(declared), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise QueryError(
+                f"unknown parameter {name!r}; {hint}the query's parameters are: "
+                + ", ".join(_describe_parameter(p) for p in declared.values())
+            )
+    bindings: dict[str, Identifier] = {}
+    for param in declared.values():
+        value = values.get(param.name)
+        if value is None:
+            if param.required:
+                what = f" ({param.description.rstrip('.')})" if param.description else ""
+                raise QueryError(
+                    f"missing parameter {param.name!r}{what}; give it as --param {param.name}=VALUE"
+                )
+            continue
+        if not value.strip():
+            raise QueryError(f"parameter {param.name!r} is empty; give a value or leave it out")
+        bindings[param.variable] = Literal(value)
+    return bindings
+
+
+def _describe_parameter(param: Parameter) -> str:
+    return param.name + ("" if param.required else " (optional)")
 
 
 def _parse(sparql: str) -> Any:
@@ -416,7 +575,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
 
     Args:
         result: The result of :func:`run_query`.
-        fmt: A format name, one of :data:`FORMATTERS` (``table``, ``csv``, ``json``).
+        fmt: A format name, one of :data:`FORMATTERS` (``table``, ``csv``, ``tsv``, ``json``).
 
     Returns:
         The formatted text, without a trailing newline.
@@ -518,6 +677,70 @@ def format_csv(result: QueryResult) -> str:
     writer.writerow(result.columns)
     writer.writerows(["" if v is None else v for v in row] for row in result.rows)
     return buffer.getvalue().removesuffix("\n")
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+# Literals of these datatypes are written bare in TSV when their lexical form is Turtle's.
+_BARE_LITERALS = {
+    f"{_XSD}integer": re.compile(r"[+-]?[0-9]+"),
+    f"{_XSD}decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    f"{_XSD}double": re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+"),
+    f"{_XSD}boolean": re.compile(r"true|false"),
+}
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_ECHAR_RE = re.compile(r'[\\"\n\r\t]')
+_IRI_ESCAPE_RE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _tsv_term(term: Identifier | None, text: str | None) -> str:
+    """One RDF term in the syntax of SPARQL 1.1 TSV results (Turtle's, as in N-Triples)."""
+    if text is None:
+        return ""
+    if isinstance(term, URIRef):
+        return "<" + _IRI_ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    quoted = '"' + _ECHAR_RE.sub(lambda m: _ECHAR[m.group()], text) + '"'
+    if isinstance(term, Literal):
+        if term.language:
+            return f"{quoted}@{term.language}"
+        datatype = str(term.datatype) if term.datatype else None
+        if datatype and datatype != f"{_XSD}string":
+            bare = _BARE_LITERALS.get(datatype)
+            if bare is not None and bare.fullmatch(text):
+                return text
+            return f"{quoted}^^<{datatype}>"
+    return quoted
+
+
+@formatter("tsv")
+def format_tsv(result: QueryResult) -> str:
+    """Format a result as SPARQL 1.1 Query Results TSV.
+
+    The header names each variable with its ``?``; each cell is an RDF term as Turtle writes it
+    (``<iri>``, ``"text"@zh``, ``"x"^^<datatype>``, ``_:b0``; integers, decimals, doubles and
+    booleans bare), with tabs and newlines in literals escaped, so that every row is one line.
+    Unbound cells are empty. An ASK result (which the TSV format does not define) is the header
+    ``?ask`` and the bare boolean. A hand-built result without terms gives plain literals.
+
+    Args:
+        result: The result.
+
+    Returns:
+        The TSV text, without a trailing newline.
+    """
+    terms: Sequence[Sequence[Identifier | None]] = result.terms or [
+        [None] * len(result.columns) for _ in result.rows
+    ]
+    lines = ["\t".join(f"?{column}" for column in result.columns)]
+    if result.boolean is not None:
+        lines.append("true" if result.boolean else "false")
+        return "\n".join(lines)
+    for row, term_row in zip(result.rows, terms, strict=True):
+        lines.append(
+            "\t".join(_tsv_term(term, text) for text, term in zip(row, term_row, strict=True))
+        )
+    return "\n".join(lines)
 
 
 def _json_term(term: Identifier | None, text: str) -> dict[str, str]:
