@@ -7,6 +7,7 @@ import datetime as _dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from kg.gazetteer import Gazetteer, all_full_names, gazetteer, grammar, org_kinds, years_in_use
 from kg.grammar import (
@@ -387,44 +388,31 @@ def _zone_end(text: str, pos: int) -> int:
 
 def _enumerated_places(text: str, span: Span, places: _Places,
                        regions: tuple[Place, ...]) -> list[Place]:
-    """Places listed by name, "余姚、慈溪、奉化" or "海曙、江东、江北等"."""
-    gaz = places.gaz
-    found: list[Place] = []
-    line = text[span.start:span.end]
-    pieces = line.split("、")
-    if len(pieces) < 2:
-        return found
-    runs: list[list[str]] = [[]]
+    """Places listed by name, "余姚、慈溪、奉化" or "海曙、江东、江北等": two or more in a row."""
+    known = places.gaz.by_name.keys() | places.gaz.by_short.keys()
+
+    def edge(piece: str, at_start: bool) -> str | None:
+        for n in range(min(10, len(piece)), 1, -1):
+            if (piece[:n] if at_start else piece[-n:]) in known:
+                return piece[:n] if at_start else piece[-n:]
+        return None
+
+    pieces = text[span.start:span.end].split("、")
+    names: list[str | None] = []
     for index, piece in enumerate(pieces):
-        names = []
-        if index > 0:
-            head = next((piece[:n] for n in range(min(10, len(piece)), 1, -1)
-                         if piece[:n] in gaz.by_name or piece[:n] in gaz.by_short), None)
-            if head:
-                names.append(("head", head))
-        if index < len(pieces) - 1:
-            tail = next((piece[-n:] for n in range(min(10, len(piece)), 1, -1)
-                         if piece[-n:] in gaz.by_name or piece[-n:] in gaz.by_short), None)
-            if tail:
-                names.append(("tail", tail))
-        whole = index not in (0, len(pieces) - 1)
-        if whole and not (len(names) == 2 and names[0][1] == piece):
-            runs.append([])
-            continue
-        if index == 0 and names:
-            runs[-1].append(names[-1][1])
-        elif index == len(pieces) - 1 and names:
-            runs[-1].append(names[0][1])
-        elif whole:
-            runs[-1].append(piece)
+        if index == 0:
+            names.append(edge(piece, at_start=False))  # the list starts where the name does
+        elif index == len(pieces) - 1:
+            names.append(edge(piece, at_start=True))  # … and ends where the name ends
         else:
-            runs.append([])
-    for run in runs:
-        if len(run) < 2:
-            continue
-        resolved = [places.resolve(name, [], regions) for name in run]
-        if all(resolved):
-            found.extend(p for p in resolved if p is not None)
+            names.append(piece if piece in known else None)
+    found: list[Place] = []
+    for listed, run in groupby(names, key=lambda name: name is not None):
+        run_names = [name for name in run if name is not None]
+        if listed and len(run_names) >= 2:
+            resolved = [places.resolve(name, [], regions) for name in run_names]
+            if all(resolved):
+                found.extend(p for p in resolved if p is not None)
     return found
 
 
