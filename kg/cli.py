@@ -19,6 +19,7 @@ from kg.errors import KGError
 from kg.export import EXPORTERS, convert, load_graph
 from kg.namespace import DEFAULT_BASE
 from kg.query import FORMATTERS, format_query_list, format_result, load_query, run_query
+from kg.serve import DEFAULT_HOST, DEFAULT_PORT, make_server, serve_forever
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -91,6 +92,25 @@ def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str,
         click.echo(f"wrote {path}")
 
 
+@cli.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(sorted(EXPORTERS)),
+              help="The RDF format to write.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
+              help="The file to write (default: standard output).")
+@_errors
+def export(graph_path: Path, fmt: str, out: Path | None) -> None:
+    """Write the graph file GRAPH in another RDF format.
+
+    Example:
+
+        kg export output/graph.trig -f nquads -o output/graph.nq
+    """
+    text = convert(graph_path, fmt, out)
+    if text is not None:
+        sys.stdout.write(text)
+
+
 def _params(_ctx: click.Context, _param: click.Parameter,
             values: tuple[str, ...]) -> dict[str, str]:
     params: dict[str, str] = {}
@@ -131,3 +151,26 @@ def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
         raise click.UsageError("Missing argument 'QUERY'.")
     else:
         click.echo(format_result(run_query(load_graph(graph_path), load_query(query), params), fmt))
+
+
+@cli.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
+              help="The address to listen on (0.0.0.0 lets other machines query the graph).")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
+              help="The port to listen on; 0 picks a free one.")
+@click.option("--cors", is_flag=True,
+              help="Let web pages from any origin (such as YASGUI) read the answers.")
+@_errors
+def serve(graph_path: Path, host: str, port: int, cors: bool) -> None:
+    """Answer SPARQL queries on GRAPH over HTTP (SPARQL 1.1 Protocol, read-only) until Ctrl-C.
+
+    Example:
+
+        kg serve output/graph.ttl --port 7878
+
+        curl -H 'Accept: text/csv' http://127.0.0.1:7878/sparql --data-urlencode 'query=ASK {}'
+    """
+    server = make_server(graph_path, host, port, cors=cors)
+    click.echo(f"Serving {graph_path} ({len(server.endpoint)} triples) at {server.url}")
+    serve_forever(server)

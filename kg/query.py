@@ -357,7 +357,7 @@ def run_query(
     )
 
 
-def check_query(sparql: str) -> str:
+def check_query(sparql: str, *, tool: str = "kg query") -> str:
     """Check that a query is well-formed and read-only, without running it.
 
     The same checks as :func:`run_query` makes before it runs a query (for another engine, such
@@ -366,6 +366,7 @@ def check_query(sparql: str) -> str:
 
     Args:
         sparql: SPARQL text.
+        tool: What refuses an update in the error messages (``kg query is read-only: …``).
 
     Returns:
         The query form: ``"SELECT"``, ``"ASK"``, ``"CONSTRUCT"`` or ``"DESCRIBE"``.
@@ -374,8 +375,8 @@ def check_query(sparql: str) -> str:
         QueryError: If the query is empty or malformed (the message says where), is an update,
             or uses SERVICE or FROM.
     """
-    parsed = _parse(sparql)
-    _refuse_remote(parsed)
+    parsed = _parse(sparql, tool)
+    _refuse_remote(parsed, tool)
     return str(parsed[1].name).removesuffix("Query").upper()
 
 
@@ -412,7 +413,7 @@ def _describe_parameter(param: Parameter) -> str:
     return param.name + ("" if param.required else " (optional)")
 
 
-def _parse(sparql: str) -> Any:
+def _parse(sparql: str, tool: str = "kg query") -> Any:
     """Parse a SPARQL query, telling updates and malformed text apart."""
     if not _CONTENT_RE.search(sparql):
         raise QueryError("empty query: no SELECT or ASK found")
@@ -426,7 +427,7 @@ def _parse(sparql: str) -> Any:
     if update or _is_update(sparql):
         keyword = update.group("keyword").upper() if update else "SPARQL Update"
         raise QueryError(
-            f"kg query is read-only: {keyword} is a SPARQL Update; only SELECT and ASK are run"
+            f"{tool} is read-only: {keyword} is a SPARQL Update; only queries are answered"
         ) from error
     raise QueryError(_parse_error_message(error)) from error
 
@@ -463,9 +464,13 @@ def _walk(node: Any) -> Iterator[CompValue]:
         if isinstance(item, CompValue):
             yield item
             stack.extend(item.values())
+        elif isinstance(item, ParseResults):
+            # A ParseResults is also a Mapping, of its named results only: walk its items too.
+            stack.extend(item)
+            stack.extend(item.values())
         elif isinstance(item, Mapping):
             stack.extend(item.values())
-        elif isinstance(item, ParseResults | list | tuple | set | frozenset):
+        elif isinstance(item, list | tuple | set | frozenset):
             stack.extend(item)
 
 
@@ -474,21 +479,21 @@ def _field(node: CompValue, key: str) -> Any:
     return OrderedDict.get(node, key)
 
 
-def _refuse_remote(parsed: Any) -> None:
+def _refuse_remote(parsed: Any, tool: str = "kg query") -> None:
     """Refuse parts of a query that make rdflib reach beyond the graph."""
     for node in _walk(parsed):
         if node.name == "ServiceGraphPattern":
             term = _field(node, "term")
             endpoint = term.n3() if isinstance(term, Identifier) else str(term)
             raise QueryError(
-                f"kg query is read-only: SERVICE {endpoint} would query a remote endpoint; "
+                f"{tool} is read-only: SERVICE {endpoint} would query a remote endpoint; "
                 "queries run on the local graph only"
             )
         if node.name == "DatasetClause":
             named = _field(node, "named")
             clause = f"FROM NAMED <{named}>" if named else f"FROM <{_field(node, 'default')}>"
             raise QueryError(
-                f"kg query is read-only: {clause} would load another graph; "
+                f"{tool} is read-only: {clause} would load another graph; "
                 "queries run on the given graph only"
             )
 

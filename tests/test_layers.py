@@ -14,8 +14,8 @@ LAYERS = [
     {"grammar"},
     {"extract"},
     {"graph"},
-    {"export", "query", "view"},
-    {"build"},
+    {"export", "query", "view", "validate"},
+    {"build", "serve"},
     {"cli", "__init__"},
     {"__main__"},
 ]
