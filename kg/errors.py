@@ -21,3 +21,7 @@ class QueryError(KGError):
 
 class DataError(KGError):
     """A bundled data file is missing or malformed."""
+
+
+class ServeError(KGError):
+    """The SPARQL endpoint cannot listen on the address given."""

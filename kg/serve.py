@@ -38,7 +38,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 import rdflib
 
-from kg.errors import KGError, QueryError
+from kg.errors import QueryError, ServeError
 from kg.export import load_graph
 from kg.query import check_query
 
@@ -82,10 +82,6 @@ _SPARQL_QUERY = "application/sparql-query"
 _SPARQL_UPDATE = "application/sparql-update"
 _PREFIX_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 _READ_ONLY = "kg serve is read-only: SPARQL Update is refused; only queries are answered"
-
-
-class ServeError(KGError):
-    """The SPARQL endpoint cannot listen on the address given."""
 
 
 @dataclass(frozen=True, slots=True)
