@@ -20,6 +20,7 @@ from kg.export import EXPORTERS, convert, load_graph
 from kg.namespace import DEFAULT_BASE
 from kg.query import FORMATTERS, format_query_list, format_result, load_query, run_query
 from kg.serve import DEFAULT_HOST, DEFAULT_PORT, make_server, serve_forever
+from kg.validate import validate as check_shapes
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -174,3 +175,19 @@ def serve(graph_path: Path, host: str, port: int, cors: bool) -> None:
     server = make_server(graph_path, host, port, cors=cors)
     click.echo(f"Serving {graph_path} ({len(server.endpoint)} triples) at {server.url}")
     serve_forever(server)
+
+
+@cli.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@_errors
+def validate(graph_path: Path) -> None:
+    """Check GRAPH against the project's SHACL shapes; exit 1 if it does not conform.
+
+    Example:
+
+        kg validate output/graph.ttl
+    """
+    report = check_shapes(load_graph(graph_path))
+    click.echo(report.text, nl=False)
+    if not report.conforms:
+        sys.exit(1)
