@@ -206,7 +206,10 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
         add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
         add((node, NIF.referenceContext, context))
         if ident is not None:
+            add((node, RDF.type, KG.NameMention))
             add((node, ITSRDF.taIdentRef, ident))
+        else:
+            add((node, RDF.type, KG.SourceSpan))
         return node
 
     gaz_places = {p.key: p for p in ex.places}
@@ -299,6 +302,7 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
             event = mint("event", local)
             article = mint("article", local)
             add((event, RDF.type, SCHEMA.Event))
+            add((event, RDF.type, KG.GroupDiscussion))
             add((event, SCHEMA.organizer, mint.org(group.name)))
             add((event, SCHEMA.superEvent, meeting))
             add((event, SCHEMA.name, _zh(group.name)))

@@ -28,6 +28,9 @@ class KG(DefinedNamespace):
     # classes
     DevelopmentZone: URIRef  # a development zone (高新区, 经济技术开发区) inside its city
     StudyGroup: URIRef  # a study group of a meeting
+    GroupDiscussion: URIRef  # a study group's discussion (a schema:Event)
+    NameMention: URIRef  # a person's name where it stands in the text (a nif:Phrase)
+    SourceSpan: URIRef  # the characters a post, quotation or article was read from
     # attendance, each a sub-property of schema:attendee
     speaker: URIRef
     listener: URIRef

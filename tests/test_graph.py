@@ -115,6 +115,7 @@ def test_base_iri_is_the_users(jiangsu: str) -> None:
     ("仇志远", "Qiu Zhiyuan"),
     ("解春生", "Xie Chunsheng"),
     ("欧阳春兰", "Ouyang Chunlan"),
+    ("区小明", "Ou Xiaoming"),
 ])
 def test_pinyin_reads_surnames_as_surnames(name: str, expected: str) -> None:
     assert pinyin(name, person=True) == expected
