@@ -191,3 +191,9 @@ def validate(graph_path: Path) -> None:
     click.echo(report.text, nl=False)
     if not report.conforms:
         sys.exit(1)
+
+
+from kg.cli_view import stats, view  # noqa: E402 — commands kept in their own module
+
+cli.add_command(view)
+cli.add_command(stats)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,3 +23,14 @@ def transcript() -> str:
 def jiangsu() -> str:
     """An invented report of the same kind, with other people and places."""
     return (FIXTURES / "jiangsu.txt").read_text(encoding="utf-8")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Install the browser the view's tests drive (Debian's chromium, and a font for
+    Chinese) when it is missing and we may: as root, as on CI. Elsewhere those tests skip."""
+    if shutil.which("chromium") or not hasattr(os, "geteuid") or os.geteuid() != 0 \
+            or not shutil.which("apt-get"):
+        return
+    command = "apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei"
+    subprocess.run(["sh", "-c", command], check=False, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=900)
