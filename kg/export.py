@@ -3,6 +3,7 @@ graphs back."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Callable
@@ -10,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
 from kg.errors import InputError, KGError, OutputError
 from kg.graph import union
+from kg.network import to_networkx
 
 # the prefixes a JSON-LD reader sees in the context (the graph's own, not rdflib's defaults)
 CONTEXT_PREFIXES = ("org", "foaf", "skos", "schema", "nif", "itsrdf", "prov", "kg", "xsd",
@@ -105,6 +108,25 @@ def _nquads(statements: Statements) -> str:
 @exporter("xml", "rdf")
 def _rdfxml(statements: Statements) -> str:
     return statements.graph.serialize(format="pretty-xml")
+
+
+def _network_file(statements: Statements, writer: Callable[..., None]) -> str:
+    """The graph as networkx sees it (people, organisations, places, groups and their ties),
+    written by one of networkx's writers."""
+    network = nx.DiGraph(to_networkx(statements.graph))  # one edge per pair, for Gephi
+    buffer = io.BytesIO()
+    writer(network, buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+@exporter("graphml", "graphml")
+def _graphml(statements: Statements) -> str:
+    return _network_file(statements, nx.write_graphml)
+
+
+@exporter("gexf", "gexf")
+def _gexf(statements: Statements) -> str:
+    return _network_file(statements, nx.write_gexf)
 
 
 def _dataset(statements: Statements) -> Dataset:
