@@ -25,3 +25,11 @@ class DataError(KGError):
 
 class ServeError(KGError):
     """The SPARQL endpoint cannot listen on the address given."""
+
+
+class NodeNotFoundError(KGError):
+    """No node of the graph has the name asked for."""
+
+
+class AmbiguousNameError(KGError):
+    """Several nodes of the graph have the name asked for."""

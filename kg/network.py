@@ -52,7 +52,7 @@ from pypinyin import Style, lazy_pinyin
 from rdflib.namespace import FOAF, RDF, SKOS
 from rdflib.term import BNode, Literal, Node, URIRef
 
-from kg.errors import KGError
+from kg.errors import AmbiguousNameError, NodeNotFoundError
 from kg.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
 
 __all__ = [
@@ -89,12 +89,6 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 _CONTEXT_CHARS = 50  # either side of a mention, when its sentence is longer
 
 
-class NodeNotFoundError(KGError):
-    """No node of the graph has the name asked for."""
-
-
-class AmbiguousNameError(KGError):
-    """Several nodes of the graph have the name asked for."""
 
 
 # ------------------------------------------------------------------------------ RDF → networkx
