@@ -558,10 +558,10 @@ def group_members(graph: nx.MultiDiGraph, group: str) -> set[str]:
               if kind in ("attendance", "authored")]
     members.update(people)
     orgs = {t for p in people for _, t, kind in graph.out_edges(p, data="kind") if kind == "post"}
-    members |= _upwards(graph, orgs, ("suborganisation",))
+    members |= _reach(graph, orgs, ("suborganisation",), upwards=True)
     places = {t for o in members for _, t, kind in graph.out_edges(o, data="kind")
               if kind == "area"}
-    members |= _upwards(graph, places, ("within",))
+    members |= _reach(graph, places, ("within",), upwards=True)
     return members
 
 
@@ -602,31 +602,28 @@ def place_tree(graph: nx.MultiDiGraph, place: str) -> nx.MultiDiGraph:
         AmbiguousNameError: several have.
     """
     node = find_node(graph, place, ("place",))
-    places = _downwards(graph, {node}, ("within",))
+    places = _reach(graph, {node}, ("within",), upwards=False)
     served = {s for p in places for s, _, kind in graph.in_edges(p, data="kind")
               if kind == "area"}
-    orgs = _downwards(graph, served, ("suborganisation",))
+    orgs = _reach(graph, served, ("suborganisation",), upwards=False)
     people = {s for o in orgs for s, _, kind in graph.in_edges(o, data="kind") if kind == "post"}
     return _subgraph(graph, places | orgs | people, node)
 
 
-def _upwards(graph: nx.MultiDiGraph, start: set[str], kinds: tuple[str, ...]) -> set[str]:
+def _reach(graph: nx.MultiDiGraph, start: set[str], kinds: tuple[str, ...], *,
+           upwards: bool) -> set[str]:
+    """Nodes reached from ``start`` along edges of these kinds: out-edges going up (to the
+    containing place or organisation), in-edges going down."""
     seen, todo = set(start), list(start)
     while todo:
-        for _, target, kind in graph.out_edges(todo.pop(), data="kind"):
-            if kind in kinds and target not in seen:
-                seen.add(target)
-                todo.append(target)
-    return seen
-
-
-def _downwards(graph: nx.MultiDiGraph, start: set[str], kinds: tuple[str, ...]) -> set[str]:
-    seen, todo = set(start), list(start)
-    while todo:
-        for source, _, kind in graph.in_edges(todo.pop(), data="kind"):
-            if kind in kinds and source not in seen:
-                seen.add(source)
-                todo.append(source)
+        node = todo.pop()
+        edges = graph.out_edges(node, data="kind") if upwards else graph.in_edges(node,
+                                                                                  data="kind")
+        for source, target, kind in edges:
+            other = target if upwards else source
+            if kind in kinds and other not in seen:
+                seen.add(other)
+                todo.append(other)
     return seen
 
 
