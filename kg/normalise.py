@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.gazetteer import grammar
 from kg.model import Span
 
 # ASCII punctuation that Chinese text writes full-width; a comma between digits stays.
@@ -40,11 +41,14 @@ class Text:
 
 
 def _is_heading_end(line: str) -> bool:
-    return line.endswith("——") or line.endswith("摄")
+    g = grammar()
+    return line.endswith(g["header_end"]) or line.endswith(g["photo_mark"])
 
 
 def _starts_block(line: str) -> bool:
-    return line.startswith("——") or line.startswith("本报") or line.endswith("——")
+    g = grammar()
+    mark = g["header_end"]
+    return line.startswith(mark) or line.endswith(mark) or line.startswith(tuple(g["byline_start"]))
 
 
 def _joins(previous: str, line: str) -> bool:

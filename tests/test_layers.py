@@ -10,7 +10,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 LAYERS = [
     {"errors", "model"},
-    {"normalise", "namespace", "gazetteer"},
+    {"namespace", "gazetteer"},
+    {"normalise"},
     {"grammar"},
     {"extract"},
     {"graph", "network"},
