@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from kg.graph import PINYIN, pinyin, place_pinyin  # noqa: E402
 from kg.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA  # noqa: E402
 from kg.network import to_networkx  # noqa: E402
+
 from kg.view import render_view  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -454,9 +455,10 @@ def main() -> None:
 
 def screenshot(browser: object, out: Path) -> None:
     """The bundled report's view as `kg build` writes it, drawn at 1400×900."""
+    from kg.graph import Source, build_graph
+
     from kg.build import read_report
     from kg.extract import extract
-    from kg.graph import Source, build_graph
 
     report = ROOT / "data" / "transcript.txt"
     text, extraction = extract(read_report(report))

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
-from kg.errors import InputError, OutputError
-from kg.export import EXPORTERS, Statements, serialise
+from kg.errors import InputError
 from kg.extract import extract
-from kg.graph import Source, build_dataset, build_graph, union
-from kg.namespace import DEFAULT_BASE
-from kg.view import render_view
+from kg.files import write_atomically
+from kg.rdf.export import EXPORTERS, Statements, serialise
+from kg.rdf.graph import Source, build_dataset, build_graph
+from kg.rdf.io import union
+from kg.rdf.namespace import DEFAULT_BASE
+from kg.view.page import render_view
 
 DEFAULT_FORMATS = ("turtle", "json-ld")
 VIEW = "graph.html"
@@ -96,67 +94,6 @@ def build(paths: Sequence[Path], out_dir: Path, *, year: int | None = None,
     contents[VIEW] = render_view(graph, title=sources[0].extraction.title if sources else "kg")
     written = write_atomically(out_dir, contents)
     return _summary(graph, sources, written)
-
-
-def write_atomically(out_dir: Path, contents: dict[str, str]) -> tuple[Path, ...]:
-    """Write each file under a temporary name, then rename them all into place.
-
-    All the files are written before any is renamed. If writing or renaming fails, the
-    temporary files are removed and the files already renamed are put back as they were (an
-    earlier build's file restored, a new one removed), so the directory keeps what it held.
-    The files get the mode a plain ``open()`` would give them (``0o666 & ~umask``).
-
-    Raises:
-        OutputError: the directory cannot be made or the files cannot be written.
-    """
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"{out_dir}: cannot create the output directory "
-                          f"({error.strerror or error})") from error
-    mode = 0o666 & ~_umask()
-    temporary: list[tuple[Path, Path]] = []
-    backups: dict[Path, Path] = {}  # an earlier build's file -> its copy, to undo a rename
-    renamed: list[Path] = []
-    try:
-        for name, content in contents.items():
-            handle, name_tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-            temporary.append((Path(name_tmp), out_dir / name))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(content)
-            os.chmod(name_tmp, mode)  # mkstemp makes 0600 files
-        for _, final in temporary:
-            if final.exists():
-                handle, copy = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".old",
-                                                dir=out_dir)
-                os.close(handle)
-                backups[final] = Path(copy)
-                shutil.copy2(final, copy)
-        for tmp, final in temporary:
-            os.replace(tmp, final)
-            renamed.append(final)
-    except OSError as error:
-        for final in renamed:
-            with contextlib.suppress(OSError):
-                if final in backups:
-                    os.replace(backups.pop(final), final)
-                else:
-                    final.unlink()
-        for path in [tmp for tmp, _ in temporary] + list(backups.values()):
-            with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
-        raise OutputError(f"{out_dir}: cannot write the output ({error.strerror or error}); "
-                          f"choose another directory with -o") from error
-    for backup in backups.values():
-        with contextlib.suppress(OSError):
-            backup.unlink()
-    return tuple(final for _, final in temporary)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _summary(graph: Graph, sources: list[Source], written: tuple[Path, ...]) -> Summary:

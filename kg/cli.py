@@ -16,11 +16,13 @@ from kg import __version__
 from kg.build import DEFAULT_FORMATS
 from kg.build import build as run_build
 from kg.errors import KGError
-from kg.export import EXPORTERS, convert, load_graph
-from kg.namespace import DEFAULT_BASE
-from kg.query import FORMATTERS, format_query_list, format_result, load_query, run_query
-from kg.serve import DEFAULT_HOST, DEFAULT_PORT, make_server, serve_forever
-from kg.validate import validate as check_shapes
+from kg.rdf.export import EXPORTERS, convert
+from kg.rdf.io import load_graph
+from kg.rdf.namespace import DEFAULT_BASE
+from kg.rdf.validate import validate as check_shapes
+from kg.sparql.query import FORMATTERS, format_query_list, format_result, load_query, run_query
+from kg.sparql.serve import DEFAULT_HOST, DEFAULT_PORT, make_server, serve_forever
+from kg.view import exports as _network_exports  # noqa: F401 — registers graphml and gexf
 
 F = TypeVar("F", bound=Callable[..., Any])
 

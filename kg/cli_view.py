@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from kg.build import write_atomically
 from kg.errors import KGError
-from kg.export import load_graph
-from kg.stats import format_stats, graph_stats
-from kg.view import view_page
+from kg.files import write_atomically
+from kg.rdf.io import load_graph
+from kg.view.page import view_page
+from kg.view.stats import format_stats, graph_stats
 
 _GRAPH = click.Path(exists=True, dir_okay=False, path_type=Path)
 

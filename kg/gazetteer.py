@@ -14,47 +14,42 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from kg.errors import DataError
 from kg.model import Place
+from kg.resources import read_rows, read_text, read_toml
 
-_LEVELS = {"省级": "province", "地级": "prefecture", "县级": "county"}
-# Names the area codes use for divisions that have no name of their own ("the city district").
-_GENERIC = {"城区", "郊区", "矿区", "市辖区", "直辖"}
 _ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治(?:县|州|旗|区)$")
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
-             "省", "市", "县", "区", "旗", "盟")
 
 
-def _read(name: str) -> str:
-    try:
-        return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError) as error:
-        raise DataError(f"bundled data file kg/data/{name} is missing or unreadable: "
-                        f"reinstall kg") from error
+@dataclass(frozen=True, slots=True)
+class Divisions:
+    """What division names are made of (``kg/data/places.toml``)."""
+
+    suffixes: tuple[str, ...]  # how a name ends: its kind, longest first
+    generic: frozenset[str]  # names of no division in particular (市辖区)
+    levels: dict[str, str]  # the area codes' levels → province | prefecture | county
 
 
-def _table(name: str) -> list[list[str]]:
-    rows = []
-    for line in _read(name).splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+@cache
+def divisions() -> Divisions:
+    """What division names are made of."""
+    data = read_toml("data", "places.toml")
+    return Divisions(tuple(data["suffixes"]), frozenset(data["generic"]), dict(data["levels"]))
 
 
 @cache
 def grammar() -> dict[str, Any]:
     """The grammar's word lists (``kg/data/grammar.json``)."""
-    data: dict[str, Any] = json.loads(_read("grammar.json"))
+    data: dict[str, Any] = json.loads(read_text("data", "grammar.json"))
     return data
 
 
 @cache
 def titles() -> dict[str, str]:
     """Bare titles (主席, 常务副主席 …) mapped to their English labels."""
-    return {row[0]: row[1] if len(row) > 1 else "" for row in _table("titles.tsv")}
+    return {row[0]: row[1] if len(row) > 1 else "" for row in read_rows("data", "titles.tsv")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +64,7 @@ class OrgKind:
 @cache
 def org_kinds() -> dict[str, OrgKind]:
     """Organisation-name endings, longest first."""
-    kinds = [OrgKind(row[0], row[1], row[2]) for row in _table("orgkinds.tsv")]
+    kinds = [OrgKind(row[0], row[1], row[2]) for row in read_rows("data", "orgkinds.tsv")]
     kinds.sort(key=lambda k: (-len(k.suffix), k.suffix))
     return {k.suffix: k for k in kinds}
 
@@ -77,7 +72,7 @@ def org_kinds() -> dict[str, OrgKind]:
 @cache
 def surnames() -> dict[str, str]:
     """Surnames mapped to the reading they take as a surname ("" where it is the usual one)."""
-    return {row[0]: row[1] if len(row) > 1 else "" for row in _table("surnames.txt")}
+    return {row[0]: row[1] if len(row) > 1 else "" for row in read_rows("data", "surnames.txt")}
 
 
 def short_name(name: str) -> str | None:
@@ -85,7 +80,7 @@ def short_name(name: str) -> str | None:
     match = _ETHNIC_AUTONOMY.match(name)
     if match:
         return match.group(1)
-    for suffix in _SUFFIXES:
+    for suffix in divisions().suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return None
@@ -141,7 +136,7 @@ class Gazetteer:
         self.by_name: dict[str, list[Place]] = defaultdict(list)
         self.by_short: dict[str, list[Place]] = defaultdict(list)
         for place in self._by_key.values():
-            if place.name in _GENERIC:
+            if place.name in divisions().generic:
                 continue
             self.by_name[place.name].append(place)
             short = short_name(place.name)
@@ -179,14 +174,14 @@ class Gazetteer:
 
 @cache
 def _rows() -> tuple[_Row, ...]:
-    text = _read("areacodes.csv").lstrip("\ufeff")
+    text = read_text("data", "areacodes.csv").lstrip("\ufeff")
     rows = []
     for record in csv.DictReader(io.StringIO(text)):
         try:
             rows.append(_Row(
                 code=record["代码"], province=record["一级行政区"],
                 prefecture=record["二级行政区"], name=record["名称"],
-                level=_LEVELS[record["级别"]], start=int(record["启用时间"]),
+                level=divisions().levels[record["级别"]], start=int(record["启用时间"]),
                 end=int(record["变更/弃用时间"]) if record["变更/弃用时间"] else None))
         except (KeyError, ValueError) as error:
             raise DataError(f"kg/data/areacodes.csv has a malformed row: {record}") from error
@@ -215,4 +210,5 @@ def _periods() -> dict[str, list[tuple[int, int | None, str]]]:
 @cache
 def all_full_names() -> frozenset[str]:
     """Every full division name ever in use (three characters or more)."""
-    return frozenset(r.name for r in _rows() if len(r.name) >= 3 and r.name not in _GENERIC)
+    return frozenset(r.name for r in _rows() if len(r.name) >= 3
+                     and r.name not in divisions().generic)

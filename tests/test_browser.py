@@ -20,9 +20,9 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg.extract import extract
-from kg.graph import Source, build_graph
-from kg.network import find_node, group_members, to_networkx
-from kg.view import BIG, render_network
+from kg.rdf.graph import Source, build_graph
+from kg.view.network import find_node, group_members, to_networkx
+from kg.view.page import BIG, render_network
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

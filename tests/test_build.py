@@ -22,10 +22,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import kg.build
-from kg.build import VIEW, Summary, build, read_report, write_atomically
+import kg.files
+from kg.build import VIEW, Summary, build, read_report
 from kg.cli import cli
 from kg.errors import InputError, OutputError
+from kg.files import write_atomically
 
 ROOT = Path(__file__).parents[1]
 TRANSCRIPT = ROOT / "data" / "transcript.txt"
@@ -96,7 +97,7 @@ def disk_full_on_file(monkeypatch: pytest.MonkeyPatch, number: int) -> None:
         stream = real_fdopen(*args, **kwargs)
         return _DiskFullStream(stream) if opened == number else stream
 
-    monkeypatch.setattr(kg.build.os, "fdopen", fdopen)
+    monkeypatch.setattr(kg.files.os, "fdopen", fdopen)
 
 
 # --------------------------------------------------------------------------- read_report
@@ -214,7 +215,7 @@ def test_write_failure_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monkey
 @pytest.mark.parametrize("number", [1, 2, 3])
 def test_rename_failure_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                        number: int) -> None:
-    monkeypatch.setattr(kg.build.os, "replace",
+    monkeypatch.setattr(kg.files.os, "replace",
                         failing_on_call(os.replace, number, OSError(errno.EIO, "I/O error")))
     out = tmp_path / "out"
     with pytest.raises(OutputError, match=r"cannot write the output \(I/O error\)"):
@@ -231,7 +232,7 @@ def test_failure_keeps_an_earlier_build(tmp_path: Path, monkeypatch: pytest.Monk
     for name, text in OLD.items():
         (out / name).write_text(text, encoding="utf-8")
         (out / name).chmod(0o640)
-    monkeypatch.setattr(kg.build.os, "replace",
+    monkeypatch.setattr(kg.files.os, "replace",
                         failing_on_call(os.replace, number, OSError(errno.EIO, "I/O error")))
     with pytest.raises(OutputError):
         write_atomically(out, CONTENTS)
@@ -244,7 +245,7 @@ def test_failure_keeps_other_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     out.mkdir()
     (out / "notes.txt").write_text("mine\n", encoding="utf-8")
     (out / "graph.ttl").write_text(OLD["graph.ttl"], encoding="utf-8")
-    monkeypatch.setattr(kg.build.os, "replace",
+    monkeypatch.setattr(kg.files.os, "replace",
                         failing_on_call(os.replace, 3, OSError(errno.EIO, "I/O error")))
     with pytest.raises(OutputError):
         write_atomically(out, CONTENTS)
@@ -270,7 +271,7 @@ def test_cli_failure_midway_exits_1_and_leaves_nothing(tmp_path: Path,
     if how == "write":
         disk_full_on_file(monkeypatch, 2)
     else:
-        monkeypatch.setattr(kg.build.os, "replace",
+        monkeypatch.setattr(kg.files.os, "replace",
                             failing_on_call(os.replace, 2, OSError(errno.EIO, "I/O error")))
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(JIANGSU), "-o", str(out)])
@@ -286,7 +287,7 @@ def test_cli_failed_rebuild_keeps_the_earlier_build(tmp_path: Path,
     out = tmp_path / "out"
     assert CliRunner().invoke(cli, ["build", str(JIANGSU), "-o", str(out)]).exit_code == 0
     before = {name: (out / name).read_bytes() for name in NAMES}
-    monkeypatch.setattr(kg.build.os, "replace",
+    monkeypatch.setattr(kg.files.os, "replace",
                         failing_on_call(os.replace, 2, OSError(errno.EIO, "I/O error")))
     # a different --date changes the graph, so a half-done rebuild would show
     result = CliRunner().invoke(cli, ["build", str(JIANGSU), "-o", str(out), "--date", "1999"])

@@ -10,7 +10,7 @@ import rdflib
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.export import EXPORTERS
+from kg.rdf.export import EXPORTERS
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = [ROOT / "data" / "transcript.txt", ROOT / "tests" / "fixtures" / "jiangsu.txt"]

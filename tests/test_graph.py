@@ -7,8 +7,9 @@ from rdflib import Graph, Literal
 from rdflib.namespace import FOAF, SKOS
 
 from kg.extract import extract
-from kg.graph import Source, build_graph, pinyin, place_pinyin
-from kg.namespace import ORG
+from kg.rdf import pinyin
+from kg.rdf.graph import Source, build_graph
+from kg.rdf.namespace import ORG
 
 PREFIXES = """
 PREFIX org: <http://www.w3.org/ns/org#>
@@ -118,7 +119,7 @@ def test_base_iri_is_the_users(jiangsu: str) -> None:
     ("区小明", "Ou Xiaoming"),
 ])
 def test_pinyin_reads_surnames_as_surnames(name: str, expected: str) -> None:
-    assert pinyin(name, person=True) == expected
+    assert pinyin.person(name) == expected
 
 
 @pytest.mark.parametrize(("label", "expected"), [
@@ -128,7 +129,7 @@ def test_pinyin_reads_surnames_as_surnames(name: str, expected: str) -> None:
     ("浙江省", "Zhejiang Sheng"),
 ])
 def test_place_pinyin(label: str, expected: str) -> None:
-    assert place_pinyin(label) == expected
+    assert pinyin.place(label) == expected
 
 
 def test_each_post_is_also_a_membership_read_from_the_text(graph: Graph, jiangsu: str) -> None:

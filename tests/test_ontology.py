@@ -10,8 +10,9 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from kg.extract import extract
 from kg.gazetteer import titles
-from kg.graph import Source, build_graph
-from kg.namespace import KG, KG_NS, ORG, SCHEMA, title_iri
+from kg.rdf.graph import Source, build_graph
+from kg.rdf.iris import title_iri
+from kg.rdf.namespace import KG, KG_NS, ORG, SCHEMA
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
 

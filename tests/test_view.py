@@ -19,8 +19,8 @@ from rdflib.namespace import FOAF, SKOS
 
 from kg.cli_view import view
 from kg.extract import extract
-from kg.graph import Source, build_graph
-from kg.network import (
+from kg.rdf.graph import Source, build_graph
+from kg.view.network import (
     AmbiguousNameError,
     NodeNotFoundError,
     around,
@@ -30,7 +30,7 @@ from kg.network import (
     search_key,
     to_networkx,
 )
-from kg.view import BIG, layout, render_network, render_view, view_page
+from kg.view.page import BIG, layout, render_network, render_view, view_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")

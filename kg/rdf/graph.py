@@ -6,32 +6,31 @@ offsets), so the same input always gives the same graph.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
 
-from kg.gazetteer import surnames, titles
-from kg.model import Extraction, Span
-from kg.namespace import (
+from kg.gazetteer import short_name, titles
+from kg.ids import digest
+from kg.model import Extraction, Place, Span
+from kg.normalise import Text
+from kg.rdf import pinyin
+from kg.rdf.iris import Minter, title_iri
+from kg.rdf.namespace import (
     DCTERMS,
     DEFAULT_BASE,
     ITSRDF,
     KG,
-    KG_NS,
     NIF,
     ORG,
     ORG_KINDS,
+    PREFIXES,
     PROV,
     ROLE_PROPERTIES,
     SCHEMA,
-    title_iri,
 )
-from kg.normalise import Text
 
 ZH = "zh"
 PINYIN = "zh-Latn-pinyin"
@@ -46,87 +45,9 @@ class Source:
     name: str = ""  # the file name, for the record
 
 
-def _digest(*parts: str, size: int = 8) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
-
-
-def pinyin(name: str, *, person: bool = False) -> str:
-    """Pinyin of a Chinese name; a person's surname read as a surname (曾 → Zeng)."""
-    if not name:
-        return ""
-    if person:
-        table = surnames()
-        size = 2 if name[:2] in table else 1
-        reading = table.get(name[:size], "")
-        family = reading or _syllables(name[:size])
-        given = _syllables(name[size:])
-        return f"{family.capitalize()} {given.capitalize()}".strip()
-    return " ".join(lazy_pinyin(name, style=Style.NORMAL))
-
-
-_KINDS = "特别行政区|自治区|自治州|自治县|自治旗|省|市|县|区|旗|盟"
-_DIVISION = re.compile(rf".+?(?:{_KINDS})|.+$")
-_KIND = re.compile(rf"(?:[\u4e00-\u9fff]{{1,3}}族)*(?:{_KINDS})$")
-
-
-def _syllables(text: str) -> str:
-    """Pinyin syllables run together, with an apostrophe where a syllable starts with a vowel."""
-    out = ""
-    for syllable in lazy_pinyin(text, style=Style.NORMAL):
-        out += ("'" if out and syllable[:1] in "aoe" else "") + syllable
-    return out
-
-
-def place_pinyin(label: str) -> str:
-    """Pinyin of a place's name, a word for each name and kind.
-
-    杭州市西湖区 → Hangzhou Shi Xihu Qu.
-    """
-    words = []
-    for match in _DIVISION.finditer(label):
-        part = match.group(0)
-        kind = _KIND.search(part, 2)  # a name has two characters at least
-        cut = kind.start() if kind else len(part)
-        for piece in (part[:cut], part[cut:]):
-            if piece:
-                words.append(_syllables(piece).capitalize())
-    return " ".join(words)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-class _Minter:
-    def __init__(self, base: str) -> None:
-        self.base = base
-
-    def __call__(self, kind: str, local: str) -> URIRef:
-        return URIRef(f"{self.base}{kind}/{local}")
-
-    def person(self, name: str) -> URIRef:
-        return self("person", f"{_slug(pinyin(name, person=True))}-{_digest(name, size=6)}")
-
-    def org(self, name: str) -> URIRef:
-        initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
-        return self("org", f"{_slug(initials)[:24]}-{_digest(name)}")
-
-    def place(self, key: str) -> URIRef:
-        if key.startswith("zone-"):
-            name = key[len("zone-"):]
-            initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))
-            return self("place", f"zone-{_slug(initials)}-{_digest(name, size=6)}")
-        return self("place", key)
-
-
-_PREFIXES = (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("schema", SCHEMA), ("nif", NIF),
-             ("itsrdf", ITSRDF), ("prov", PROV), ("kg", KG_NS), ("xsd", XSD), ("rdfs", RDFS),
-             ("dcterms", DCTERMS))
-
-
 def bind_prefixes(graph: Graph, base: str) -> None:
     """Bind the prefixes the graph is written with (the contract's, ours, and ``id:``)."""
-    for prefix, namespace in _PREFIXES:
+    for prefix, namespace in PREFIXES:
         graph.bind(prefix, namespace, replace=True)
     graph.bind("id", base, replace=True)
 
@@ -143,23 +64,11 @@ def build_dataset(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Dat
     """
     dataset = Dataset()
     bind_prefixes(dataset, base)
-    mint = _Minter(base)
+    mint = Minter(base)
     for source in sources:
-        named = dataset.graph(URIRef(f"{base}graph/{_digest(source.text.raw, size=12)}"))
+        named = dataset.graph(URIRef(f"{base}graph/{digest(source.text.raw, size=12)}"))
         _add_source(named, mint, source)
     return dataset
-
-
-def union(dataset: Dataset, base: str | None = None) -> Graph:
-    """All statements of a dataset in one graph, with the dataset's prefixes."""
-    graph = Graph()
-    for prefix, namespace in dataset.namespaces():
-        graph.bind(prefix, namespace, replace=True)
-    if base is not None:
-        graph.bind("id", base, replace=True)
-    for named in dataset.graphs():  # the default graph among them
-        graph.addN((s, p, o, graph) for s, p, o in named)
-    return graph
 
 
 def build_graph(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Graph:
@@ -174,20 +83,28 @@ def build_graph(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Graph
     """
     graph = Graph()
     bind_prefixes(graph, base)
-    mint = _Minter(base)
+    mint = Minter(base)
     for source in sources:
         _add_source(graph, mint, source)
     return graph
+
+
+def _place_pinyin(place: Place, places: dict[str, Place]) -> str:
+    """A division's pinyin by name and kind; a zone's after its city's (Hangzhou Gaoxinqu)."""
+    city = places.get(place.parent or "")
+    if place.level == "zone" and city is not None:
+        return pinyin.within(place.label, city.name, short_name(city.name) or "")
+    return pinyin.place(place.label)
 
 
 def _zh(value: str) -> Literal:
     return Literal(value, lang=ZH)
 
 
-def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
+def _add_source(graph: Graph, mint: Minter, source: Source) -> None:
     text, ex = source.text, source.extraction
     add = graph.add
-    doc_id = _digest(text.raw, size=12)
+    doc_id = digest(text.raw, size=12)
     doc = f"{mint.base}doc/{doc_id}"
     context = URIRef(f"{doc}#char=0,{len(text.raw)}")
     add((context, RDF.type, NIF.Context))
@@ -226,7 +143,7 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
             if place.end:
                 add((node, KG.lastYear, Literal(str(place.end), datatype=XSD.gYear)))
         add((node, SKOS.prefLabel, _zh(place.label)))
-        add((node, SKOS.altLabel, Literal(place_pinyin(place.label), lang=PINYIN)))
+        add((node, SKOS.altLabel, Literal(_place_pinyin(place, gaz_places), lang=PINYIN)))
         if place.parent and place.parent in gaz_places:
             add((node, SCHEMA.containedInPlace, mint.place(place.parent)))
 
@@ -248,9 +165,9 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
         node = mint.person(person.name)
         add((node, RDF.type, FOAF.Person))
         add((node, FOAF.name, _zh(person.name)))
-        add((node, SKOS.altLabel, Literal(pinyin(person.name, person=True), lang=PINYIN)))
+        add((node, SKOS.altLabel, Literal(pinyin.person(person.name), lang=PINYIN)))
         for post in person.posts:
-            key = _digest(person.name, post.org, post.title, size=12)
+            key = digest(person.name, post.org, post.title, size=12)
             post_node, membership = mint("post", key), mint("membership", key)
             role = title_iri(post.title)
             source_phrase = phrase(post.span)
@@ -272,7 +189,7 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
             add((role, RDF.type, SKOS.Concept))
             add((role, SKOS.inScheme, KG.Titles))
             add((role, SKOS.prefLabel, _zh(post.title)))
-            add((role, SKOS.altLabel, Literal(pinyin(post.title), lang=PINYIN)))
+            add((role, SKOS.altLabel, Literal(pinyin.plain(post.title), lang=PINYIN)))
             if title_labels.get(post.title):
                 add((role, SKOS.prefLabel, Literal(title_labels[post.title], lang="en")))
     for mention in ex.mentions:
@@ -339,7 +256,7 @@ def _add_source(graph: Graph, mint: _Minter, source: Source) -> None:
                     add((photo, SCHEMA.creator, mint.person(byline.name)))
         for quote in group.quotations:
             begin, end = text.raw_span(quote.span)
-            node = mint("quote", f"{doc_id}-{begin}-{end}-{_digest(quote.author, size=4)}")
+            node = mint("quote", f"{doc_id}-{begin}-{end}-{digest(quote.author, size=4)}")
             add((node, RDF.type, SCHEMA.Quotation))
             add((node, SCHEMA.author, mint.person(quote.author)))
             add((node, SCHEMA.isPartOf, article))

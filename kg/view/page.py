@@ -62,7 +62,7 @@ import rdflib
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-from kg.network import (
+from kg.view.network import (
     EDGE_KINDS,
     KIND_NAMES,
     NODE_KINDS,

@@ -39,8 +39,8 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError, ServeError
-from kg.export import load_graph
-from kg.query import check_query
+from kg.rdf.io import load_graph
+from kg.sparql.query import check_query
 
 __all__ = [
     "DEFAULT_HOST",

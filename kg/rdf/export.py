@@ -1,23 +1,18 @@
-"""Serialise a graph to the RDF formats other tools read (a registry of formats), and read
-graphs back."""
+"""Write a graph in the formats other tools read: a registry of exporters, by name."""
 
 from __future__ import annotations
 
-import io
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 from rdflib import Dataset, Graph
-from rdflib.util import guess_format
 
-from kg.errors import InputError, KGError, OutputError
-from kg.graph import union
-from kg.network import to_networkx
+from kg.errors import KGError
+from kg.files import write_atomically
+from kg.rdf.io import load_dataset, union
 
 # the prefixes a JSON-LD reader sees in the context (the graph's own, not rdflib's defaults)
 CONTEXT_PREFIXES = ("org", "foaf", "skos", "schema", "nif", "itsrdf", "prov", "kg", "xsd",
@@ -110,25 +105,6 @@ def _rdfxml(statements: Statements) -> str:
     return statements.graph.serialize(format="pretty-xml")
 
 
-def _network_file(statements: Statements, writer: Callable[..., None]) -> str:
-    """The graph as networkx sees it (people, organisations, places, groups and their ties),
-    written by one of networkx's writers."""
-    network = nx.DiGraph(to_networkx(statements.graph))  # one edge per pair, for Gephi
-    buffer = io.BytesIO()
-    writer(network, buffer)
-    return buffer.getvalue().decode("utf-8")
-
-
-@exporter("graphml", "graphml")
-def _graphml(statements: Statements) -> str:
-    return _network_file(statements, nx.write_graphml)
-
-
-@exporter("gexf", "gexf")
-def _gexf(statements: Statements) -> str:
-    return _network_file(statements, nx.write_gexf)
-
-
 def _dataset(statements: Statements) -> Dataset:
     if statements.dataset is None:
         raise KGError("this format keeps named graphs: it needs the dataset, not one graph")
@@ -174,31 +150,6 @@ def serialise(statements: Statements, fmt: str) -> str:
     return chosen.write(statements)
 
 
-def load_dataset(path: Path) -> Dataset:
-    """Read a graph written by ``kg build`` (or any RDF file rdflib can parse).
-
-    Named graphs (TriG, N-Quads) are kept; triples land in the default graph.
-
-    Raises:
-        InputError: the file is missing or is not RDF.
-    """
-    if not path.is_file():
-        raise InputError(f"{path}: no such graph file; build one with: kg build REPORT -o DIR")
-    dataset = Dataset()
-    fmt = guess_format(str(path)) or "turtle"
-    try:
-        dataset.parse(str(path), format=fmt)
-    except Exception as error:  # rdflib raises many kinds of parse errors
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise InputError(f"{path}: not a readable {fmt} graph ({first})") from error
-    return dataset
-
-
-def load_graph(path: Path) -> Graph:
-    """Read a graph file into one graph (named graphs merged)."""
-    return union(load_dataset(path))
-
-
 def convert(path: Path, fmt: str, out: Path | None = None) -> str | None:
     """Read a graph file and write it in format ``fmt`` to ``out`` (atomically), or return it.
 
@@ -210,11 +161,5 @@ def convert(path: Path, fmt: str, out: Path | None = None) -> str | None:
     text = serialise(Statements(union(dataset), dataset), fmt)
     if out is None:
         return text
-    tmp = out.with_name(f".{out.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out)
-    except OSError as error:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"{out}: cannot be written ({error.strerror or error})") from error
+    write_atomically(out.parent, {out.name: text})
     return None

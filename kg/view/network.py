@@ -53,7 +53,7 @@ from rdflib.namespace import FOAF, RDF, SKOS
 from rdflib.term import BNode, Literal, Node, URIRef
 
 from kg.errors import AmbiguousNameError, NodeNotFoundError
-from kg.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
+from kg.rdf.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
 
 __all__ = [
     "EDGE_KINDS",

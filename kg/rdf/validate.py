@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import pyshacl
@@ -22,8 +22,9 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.errors import DataError
+from kg.resources import package_file
 
-SHAPES = Path(__file__).resolve().parent / "ontology" / "shapes.ttl"  # package data
+SHAPES: Traversable = package_file("ontology", "shapes.ttl")
 
 _SEVERITIES = ("Violation", "Warning", "Info")
 _VALUE_WIDTH = 60
@@ -125,11 +126,19 @@ def validate(graph: Graph) -> ValidationReport:
     return ValidationReport(bool(conforms), tuple(sorted(found, key=_order)))
 
 
-@functools.cache
-def _shapes(path: Path) -> Graph:
+_PARSED: dict[str, Graph] = {}
+
+
+def _shapes(path: Traversable) -> Graph:
     """The shapes as parsed, once per path; read it, never change it."""
+    if str(path) not in _PARSED:
+        _PARSED[str(path)] = _parse_shapes(path)
+    return _PARSED[str(path)]
+
+
+def _parse_shapes(path: Traversable) -> Graph:
     try:
-        return Graph().parse(path, format="turtle")
+        return Graph().parse(data=path.read_text(encoding="utf-8"), format="turtle")
     except FileNotFoundError as exc:
         raise DataError(
             f"SHACL shapes not found: {path}; reinstall kg (pip install .)") from exc

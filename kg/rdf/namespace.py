@@ -1,12 +1,10 @@
-"""The project's own ontology terms, closed: a typo raises instead of minting a new IRI."""
+"""The vocabularies the graph is written in, and the project's own terms, closed: a typo
+raises instead of minting a new IRI."""
 
 from __future__ import annotations
 
-import re
-
-from pypinyin import Style, lazy_pinyin
-from rdflib import URIRef
-from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib import RDFS, XSD, URIRef
+from rdflib.namespace import FOAF, SKOS, DefinedNamespace, Namespace
 
 KG_NS = "https://example.org/kg/ns#"
 DEFAULT_BASE = "https://example.org/kg/id/"
@@ -77,7 +75,8 @@ ROLE_PROPERTIES = {
 }
 
 
-def title_iri(title: str) -> URIRef:
-    """The concept of a bare title in kg:Titles: 常务副主席 → kg:title-chang-wu-fu-zhu-xi."""
-    slug = re.sub(r"[^a-z0-9]+", "-", " ".join(lazy_pinyin(title, style=Style.NORMAL)).lower())
-    return URIRef(f"{KG_NS}title-{slug.strip('-')}")
+#: The prefixes the graph is written with: the contract's, the project's, and the ones its
+#: terms need (the base of the graph's own resources is bound as ``id:`` beside them).
+PREFIXES = (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("schema", SCHEMA), ("nif", NIF),
+            ("itsrdf", ITSRDF), ("prov", PROV), ("kg", Namespace(KG_NS)), ("xsd", XSD),
+            ("rdfs", RDFS), ("dcterms", DCTERMS))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import networkx as nx
 import rdflib
 
-from kg.network import EDGE_KINDS, NODE_KINDS, to_networkx
+from kg.view.network import EDGE_KINDS, NODE_KINDS, to_networkx
 
 __all__ = ["Ranked", "Stats", "format_stats", "graph_stats", "network_stats"]
 

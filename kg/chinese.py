@@ -1,0 +1,49 @@
+"""Facts of written Chinese that every stage shares: Han characters, punctuation, width.
+
+Each set of characters is stated here once; the stages compose what they need from it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Marks that end a sentence.
+FULL_STOPS = "。!?"
+#: Marks that end a clause the way a full stop ends a sentence.
+CLAUSE_STOPS = ";"
+#: Closing quotation marks.
+CLOSING_QUOTES = "”’」』"
+#: A line of a paragraph that ends in one of these ends the paragraph.
+PARAGRAPH_ENDS = FULL_STOPS + "…" + CLAUSE_STOPS + CLOSING_QUOTES
+#: Where a sentence ends (a line break always ends one).
+SENTENCE_ENDS = FULL_STOPS + CLAUSE_STOPS + "\n"
+#: Characters a segment of a chain of posts cannot run across.
+DELIMITERS = "、,;:“”‘’「」()\n。!?…《》 "
+#: What stands between the names of a list of people: "甲、乙和丙".
+LIST_JOINERS = ("以及", "、", ",", "和", "及", "与", " ")
+#: Full-width forms of the marks above that reports also write (！ for !).
+WIDE_FORMS = {"!": "！", "?": "？", ",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+
+
+def is_han(char: str) -> bool:
+    """Whether ``char`` is a CJK ideograph."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def any_width(marks: str) -> str:
+    """The marks with their full-width forms: ``any_width("。!")`` is ``"。!！"``."""
+    return marks + "".join(WIDE_FORMS[c] for c in marks if c in WIDE_FORMS)
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns a string takes.
+
+    Wide and fullwidth characters (CJK) count 2, combining marks and format characters 0, all
+    others 1.
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width

@@ -1,0 +1,85 @@
+"""Writing output files so that a failed run leaves what was there before."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from kg.errors import OutputError
+
+
+def write_atomically(out_dir: Path, contents: Mapping[str, str]) -> tuple[Path, ...]:
+    """Write each file under a temporary name, then rename them all into place.
+
+    All the files are written before any is renamed. If writing or renaming fails, the
+    temporary files are removed and the files already renamed are put back as they were (an
+    earlier run's file restored, a new one removed), so the directory keeps what it held.
+    The files get the mode a plain ``open()`` would give them (``0o666 & ~umask``).
+
+    Args:
+        out_dir: the directory to write into (created if missing).
+        contents: file name → text, written as UTF-8 with ``\\n`` line ends.
+
+    Returns:
+        The paths written, in the order of ``contents``.
+
+    Raises:
+        OutputError: the directory cannot be made or the files cannot be written.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{out_dir}: cannot create the output directory "
+                          f"({error.strerror or error})") from error
+    mode = 0o666 & ~_umask()
+    temporary: list[tuple[Path, Path]] = []
+    backups: dict[Path, Path] = {}  # an earlier run's file -> its copy, to undo a rename
+    renamed: list[Path] = []
+    try:
+        for name, content in contents.items():
+            handle, name_tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            temporary.append((Path(name_tmp), out_dir / name))
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(content)
+            os.chmod(name_tmp, mode)  # mkstemp makes 0600 files
+        for _, final in temporary:
+            if final.exists():
+                handle, copy = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".old",
+                                                dir=out_dir)
+                os.close(handle)
+                backups[final] = Path(copy)
+                shutil.copy2(final, copy)
+        for tmp, final in temporary:
+            os.replace(tmp, final)
+            renamed.append(final)
+    except OSError as error:
+        _undo(renamed, backups, [tmp for tmp, _ in temporary])
+        raise OutputError(f"{out_dir}: cannot write the output ({error.strerror or error}); "
+                          f"choose another directory with -o") from error
+    for backup in backups.values():
+        with contextlib.suppress(OSError):
+            backup.unlink()
+    return tuple(final for _, final in temporary)
+
+
+def _undo(renamed: list[Path], backups: dict[Path, Path], temporary: list[Path]) -> None:
+    """Put back what the renames replaced and remove every temporary file."""
+    for final in renamed:
+        with contextlib.suppress(OSError):
+            if final in backups:
+                os.replace(backups.pop(final), final)
+            else:
+                final.unlink()
+    for path in temporary + list(backups.values()):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,39 @@
+"""IRIs for the graph's resources, minted from content so that every run gives the same."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+
+from kg.ids import digest, slug
+from kg.rdf import pinyin
+from kg.rdf.namespace import KG_NS
+
+
+def title_iri(title: str) -> URIRef:
+    """The concept of a bare title in kg:Titles: 常务副主席 → kg:title-chang-wu-fu-zhu-xi."""
+    return URIRef(f"{KG_NS}title-{slug(pinyin.plain(title))}")
+
+
+class Minter:
+    """IRIs under one base: ``{base}{kind}/{local}``."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def __call__(self, kind: str, local: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{local}")
+
+    def org(self, name: str) -> URIRef:
+        """An organisation, by its full name."""
+        return self("org", f"{slug(pinyin.initials(name))[:24]}-{digest(name)}")
+
+    def place(self, key: str) -> URIRef:
+        """A place, by its area code (a development zone by its name)."""
+        if key.startswith("zone-"):
+            name = key[len("zone-"):]
+            return self("place", f"zone-{slug(pinyin.initials(name))}-{digest(name, size=6)}")
+        return self("place", key)
+
+    def person(self, name: str) -> URIRef:
+        """A person, by name (one name, one person)."""
+        return self("person", f"{slug(pinyin.person(name))}-{digest(name, size=6)}")
