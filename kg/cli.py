@@ -13,9 +13,11 @@ from typing import Any, TypeVar
 import click
 
 from kg import __version__
-from kg.build import DEFAULT_FORMATS
-from kg.build import build as run_build
 from kg.errors import KGError
+from kg.extraction import AUTO, GENRES
+from kg.extraction.genres import get_genre
+from kg.pipeline import DEFAULT_FORMATS
+from kg.pipeline import build as run_build
 from kg.rdf.export import EXPORTERS, convert
 from kg.rdf.io import load_graph
 from kg.rdf.namespace import DEFAULT_BASE
@@ -73,17 +75,22 @@ def cli() -> None:
               help="Base IRI for the graph's resources.")
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(sorted(EXPORTERS)),
               help="RDF formats to write, repeatable (default: turtle and json-ld).")
+@click.option("-g", "--genre", default=AUTO, show_default=True,
+              type=click.Choice([AUTO, *sorted(GENRES)]),
+              help="The kind of report (kg genres lists them); auto: each report's marks choose.")
 @_errors
 def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str,
-          formats: tuple[str, ...]) -> None:
+          formats: tuple[str, ...], genre: str) -> None:
     """Read report FILES and write the graph (Turtle, JSON-LD …) and its view (HTML).
 
     Example:
 
         kg build data/transcript.txt -o output/ --date 2015 -f turtle -f trig
     """
-    summary = run_build(list(files), out_dir, year=year, base=base,
+    summary = run_build(list(files), out_dir, genre=genre, year=year, base=base,
                         formats=formats or DEFAULT_FORMATS)
+    used = ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in summary.genres)
+    click.echo(f"genre          {used}{' (auto)' if summary.detected else ''}")
     click.echo(f"people         {summary.people}")
     click.echo(f"posts          {summary.posts}")
     click.echo(f"organisations  {summary.organisations}")
@@ -93,6 +100,19 @@ def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str,
     click.echo(f"triples        {summary.triples}")
     for path in summary.files:
         click.echo(f"wrote {path}")
+
+
+@cli.command()
+def genres() -> None:
+    """List the kinds of report kg reads, and what marks each.
+
+    Example:
+
+        kg genres
+    """
+    width = max(len(name) for name in GENRES)
+    for name in sorted(GENRES):
+        click.echo(f"{name:<{width}}  {get_genre(name).description}")
 
 
 @cli.command()

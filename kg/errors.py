@@ -23,6 +23,10 @@ class DataError(KGError):
     """A bundled data file is missing or malformed."""
 
 
+class GenreError(KGError):
+    """No genre has the name asked for, or none can read the report."""
+
+
 class ServeError(KGError):
     """The SPARQL endpoint cannot listen on the address given."""
 

@@ -1,8 +1,18 @@
-"""Plain immutable data passed between the pipeline's steps (no rdflib types here)."""
+"""Plain immutable data passed between the pipeline's stages (no rdflib types here).
+
+A report is read into an :class:`Extraction`: its people, organisations and places, and its
+sections (a study group's discussion, or the whole report), each with a kind, a headline,
+bylines, captions, and the people who took part with how they took part. People are known
+inside a report by a key (``p1``, ``p2`` …); the resolver decides who they are across
+reports.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+
+from kg.ids import digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,6 +21,27 @@ class Span:
 
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Normalised text with, for each of its characters, the index of its source character."""
+
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def raw_span(self, span: Span) -> tuple[int, int]:
+        """Return the raw ``[begin, end)`` that ``span`` of the normalised text was read from."""
+        if span.end <= span.start:
+            begin = self.offsets[span.start] if span.start < len(self.offsets) else len(self.raw)
+            return begin, begin
+        return self.offsets[span.start], self.offsets[span.end - 1] + 1
+
+    def raw_text(self, span: Span) -> str:
+        """The raw characters behind ``span``, layout breaks included."""
+        begin, end = self.raw_span(span)
+        return self.raw[begin:end]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +78,19 @@ class Post:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """A person's name as it stands in the text."""
+class Person:
+    """Someone a report names: the report's key for them, the name, the posts read."""
 
+    key: str  # p1, p2 … in the order the report first names them
     name: str
+    posts: tuple[Post, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person's name where it stands in the text."""
+
+    person: str  # the key of the person named
     span: Span
 
 
@@ -58,49 +98,60 @@ class Mention:
 class Quotation:
     """A statement the report attributes to a person."""
 
-    author: str
+    person: str
     text: str
     span: Span
-    group: str
 
 
 @dataclass(frozen=True, slots=True)
 class Byline:
     """A reporter or photographer credited for a section."""
 
-    name: str
-    title: str
+    person: str
+    title: str  # 记者, 见习记者 … ("" when the credit gives none)
     role: str  # reporter | photographer
     span: Span
 
 
 @dataclass(frozen=True, slots=True)
-class Group:
-    """A study group's section of the report."""
+class Caption:
+    """A photo's caption, with the credit that ends it."""
 
-    key: str  # g1, g2 ... in order of appearance
-    name: str  # "" for a report that is not in study groups
-    span: Span  # the whole section
-    headline: str | None
-    regions: tuple[str, ...]  # place keys of the prefecture-level cities it covers
-    bylines: tuple[Byline, ...] = ()
-    roles: tuple[tuple[str, str], ...] = ()  # (person name, role), sorted
-    quotations: tuple[Quotation, ...] = ()
-    captions: tuple[tuple[str, Span], ...] = ()  # (caption text, span)
+    text: str
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
-    """A named person with the posts read for them."""
+class Participant:
+    """How a person took part in a section: speaker, listener, participant, leader, or
+    referenced (only talked about)."""
 
-    name: str
-    posts: tuple[Post, ...] = ()
+    person: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of a report: the whole report, or a group's discussion within the meeting."""
+
+    key: str  # g1, g2 … in order of appearance
+    kind: str  # body (the report itself) | discussion (a part of the meeting a group held)
+    name: str  # as the text names it ("" for the body)
+    span: Span  # the whole section
+    headline: str | None
+    regions: tuple[str, ...] = ()  # place keys of the areas it covers
+    organiser: str | None = None  # name of the organisation that held the discussion
+    bylines: tuple[Byline, ...] = ()
+    participants: tuple[Participant, ...] = ()  # sorted
+    quotations: tuple[Quotation, ...] = ()
+    captions: tuple[Caption, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything read from one report."""
 
+    genre: str  # the name of the genre that read it
     title: str
     subtitle: str | None
     meeting: str | None
@@ -109,5 +160,19 @@ class Extraction:
     people: tuple[Person, ...]
     organisations: tuple[Organisation, ...]
     places: tuple[Place, ...]
-    groups: tuple[Group, ...]
+    sections: tuple[Section, ...]
     mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report as read: its file name, its text, and what was read from it."""
+
+    name: str
+    text: Text
+    extraction: Extraction
+
+    @cached_property
+    def key(self) -> str:
+        """The report's identity: a digest of its text, the same for the same text."""
+        return digest(self.text.raw, size=12)

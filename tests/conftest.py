@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,15 @@ def transcript() -> str:
 def jiangsu() -> str:
     """An invented report of the same kind, with other people and places."""
     return (FIXTURES / "jiangsu.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Set the process umask for one test, restoring it afterwards."""
+    saved = os.umask(0o022)
+    os.umask(saved)
+    yield os.umask
+    os.umask(saved)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -19,8 +19,8 @@ import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from kg.extract import extract
-from kg.rdf.graph import Source, build_graph
+from kg.extraction import read_text
+from kg.rdf.graph import build_graph
 from kg.view.network import find_node, group_members, to_networkx
 from kg.view.page import BIG, render_network
 
@@ -99,8 +99,7 @@ def open_view(browser: Browser, path: Path) -> Iterator[Opened]:
 
 @pytest.fixture(scope="module")
 def network(transcript: str) -> nx.MultiDiGraph:
-    text, extraction = extract(transcript)
-    return to_networkx(build_graph([Source(text, extraction, "transcript.txt")]))
+    return to_networkx(build_graph([read_text(transcript, name="transcript.txt")]))
 
 
 @pytest.fixture(scope="module")
@@ -303,8 +302,8 @@ HOSTILE_REPORT = f"""团结奋进 共创未来
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[nx.MultiDiGraph, Path]:
-    text, extraction = extract(HOSTILE_REPORT, year=2015)
-    network = to_networkx(build_graph([Source(text, extraction, "hostile.txt")]))
+    report = read_text(HOSTILE_REPORT, year=2015, name="hostile.txt")
+    network = to_networkx(build_graph([report]))
     path = tmp_path_factory.mktemp("hostile") / "graph.html"
     path.write_text(render_network(network, title=SCRIPT), encoding="utf-8")
     return network, path

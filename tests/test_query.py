@@ -13,8 +13,8 @@ import rdflib.plugins.sparql.evaluate
 from rdflib import BNode, Literal, URIRef
 
 from kg.errors import InputError, QueryError
-from kg.extract import extract
-from kg.rdf.graph import Source, build_graph
+from kg.extraction import read_text
+from kg.rdf.graph import build_graph
 from kg.sparql.query import (
     FORMATTERS,
     Parameter,
@@ -214,8 +214,7 @@ def jiangsu_raw() -> str:
 @pytest.fixture(scope="module")
 def jiangsu_graph(jiangsu_raw: str) -> rdflib.Graph:
     """The graph of tests/fixtures/jiangsu.txt, built as ``kg build`` builds it."""
-    text, extraction = extract(jiangsu_raw)
-    return build_graph([Source(text, extraction)])
+    return build_graph([read_text(jiangsu_raw)])
 
 
 @pytest.fixture

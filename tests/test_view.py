@@ -18,8 +18,8 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
 
 from kg.cli_view import view
-from kg.extract import extract
-from kg.rdf.graph import Source, build_graph
+from kg.extraction import read_text
+from kg.rdf.graph import build_graph
 from kg.view.network import (
     AmbiguousNameError,
     NodeNotFoundError,
@@ -96,8 +96,7 @@ def _post(graph: rdflib.Graph, person: URIRef, org: URIRef, key: str, title: str
 
 @pytest.fixture(scope="module")
 def transcript_graph(transcript: str) -> rdflib.Graph:
-    text, extraction = extract(transcript)
-    return build_graph([Source(text, extraction, "transcript.txt")])
+    return build_graph([read_text(transcript, name="transcript.txt")])
 
 
 def _network() -> Any:

@@ -1,21 +1,21 @@
-"""Turn extractions into an RDF graph that meets the public contract (docs in README).
+"""Turn read reports into an RDF graph that meets the public contract (docs in README).
 
-Only this module knows rdflib's term types. IRIs are minted from content (names, area codes,
-offsets), so the same input always gives the same graph.
+Only this package knows rdflib's term types. IRIs are minted from content (area codes, names
+of organisations, offsets) and from the identities the resolver gives people, so the same
+input always gives the same graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
 
-from kg.gazetteer import short_name, titles
+from kg.extraction.gazetteer import short_name
+from kg.extraction.lexicon import titles
 from kg.ids import digest
-from kg.model import Extraction, Place, Span
-from kg.normalise import Text
+from kg.model import Place, Report, Section, Span
 from kg.rdf import pinyin
 from kg.rdf.iris import Minter, title_iri
 from kg.rdf.namespace import (
@@ -25,24 +25,18 @@ from kg.rdf.namespace import (
     KG,
     NIF,
     ORG,
+    ORG_CLASSES,
     ORG_KINDS,
     PREFIXES,
     PROV,
     ROLE_PROPERTIES,
     SCHEMA,
+    SECTION_EVENTS,
 )
+from kg.resolution import Identities, resolve
 
 ZH = "zh"
 PINYIN = "zh-Latn-pinyin"
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One report: its normalised text and what was read from it."""
-
-    text: Text
-    extraction: Extraction
-    name: str = ""  # the file name, for the record
 
 
 def bind_prefixes(graph: Graph, base: str) -> None:
@@ -52,11 +46,13 @@ def bind_prefixes(graph: Graph, base: str) -> None:
     graph.bind("id", base, replace=True)
 
 
-def build_dataset(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Dataset:
+def build_dataset(reports: Sequence[Report], identities: Identities | None = None, *,
+                  base: str = DEFAULT_BASE) -> Dataset:
     """The reports as a dataset: each report's statements in a named graph of its own.
 
     Args:
-        sources: the reports read.
+        reports: the reports read.
+        identities: who each report's people are (default: the default resolver's answer).
         base: the base IRI under which the graph's resources are named.
 
     Returns:
@@ -64,18 +60,20 @@ def build_dataset(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Dat
     """
     dataset = Dataset()
     bind_prefixes(dataset, base)
-    mint = Minter(base)
-    for source in sources:
-        named = dataset.graph(URIRef(f"{base}graph/{digest(source.text.raw, size=12)}"))
-        _add_source(named, mint, source)
+    identities = identities if identities is not None else resolve(reports)
+    for report in reports:
+        named = dataset.graph(URIRef(f"{base}graph/{report.key}"))
+        _Writer(named, Minter(base), report, identities).write()
     return dataset
 
 
-def build_graph(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Graph:
+def build_graph(reports: Sequence[Report], identities: Identities | None = None, *,
+                base: str = DEFAULT_BASE) -> Graph:
     """The graph of one or more reports (all statements in one graph).
 
     Args:
-        sources: the reports read.
+        reports: the reports read.
+        identities: who each report's people are (default: the default resolver's answer).
         base: the base IRI under which the graph's resources are named.
 
     Returns:
@@ -83,45 +81,71 @@ def build_graph(sources: Iterable[Source], *, base: str = DEFAULT_BASE) -> Graph
     """
     graph = Graph()
     bind_prefixes(graph, base)
-    mint = Minter(base)
-    for source in sources:
-        _add_source(graph, mint, source)
+    identities = identities if identities is not None else resolve(reports)
+    for report in reports:
+        _Writer(graph, Minter(base), report, identities).write()
     return graph
-
-
-def _place_pinyin(place: Place, places: dict[str, Place]) -> str:
-    """A division's pinyin by name and kind; a zone's after its city's (Hangzhou Gaoxinqu)."""
-    city = places.get(place.parent or "")
-    if place.level == "zone" and city is not None:
-        return pinyin.within(place.label, city.name, short_name(city.name) or "")
-    return pinyin.place(place.label)
 
 
 def _zh(value: str) -> Literal:
     return Literal(value, lang=ZH)
 
 
-def _add_source(graph: Graph, mint: Minter, source: Source) -> None:
-    text, ex = source.text, source.extraction
-    add = graph.add
-    doc_id = digest(text.raw, size=12)
-    doc = f"{mint.base}doc/{doc_id}"
-    context = URIRef(f"{doc}#char=0,{len(text.raw)}")
-    add((context, RDF.type, NIF.Context))
-    add((context, NIF.isString, Literal(text.raw)))
-    add((context, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-    add((context, NIF.endIndex, Literal(len(text.raw), datatype=XSD.nonNegativeInteger)))
-    if source.name:
-        add((context, SCHEMA.name, Literal(source.name)))
+def _year(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.gYear)
 
-    def phrase(span: Span, ident: URIRef | None = None) -> URIRef:
-        begin, end = text.raw_span(span)
-        node = URIRef(f"{doc}#char={begin},{end}")
+
+def _index(value: int) -> Literal:
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+class _Writer:
+    """Writes one report's statements."""
+
+    def __init__(self, graph: Graph, mint: Minter, report: Report,
+                 identities: Identities) -> None:
+        self.add = graph.add
+        self.mint = mint
+        self.report = report
+        self.identities = identities
+        self.places = {p.key: p for p in report.extraction.places}
+        self.doc = f"{mint.base}doc/{report.key}"
+        self.context = URIRef(f"{self.doc}#char=0,{len(report.text.raw)}")
+
+    def person(self, key: str) -> URIRef:
+        """The IRI of the person the report knows by ``key``."""
+        return self.mint.person(self.identities[(self.report.key, key)])
+
+    def write(self) -> None:
+        """All the report's statements."""
+        self.write_context()
+        self.write_places()
+        self.write_organisations()
+        self.write_people()
+        report, meeting = self.write_report()
+        for section in self.report.extraction.sections:
+            self.write_section(section, report, meeting)
+
+    def write_context(self) -> None:
+        """The text as read (a nif:Context)."""
+        add, context, raw = self.add, self.context, self.report.text.raw
+        add((context, RDF.type, NIF.Context))
+        add((context, NIF.isString, Literal(raw)))
+        add((context, NIF.beginIndex, _index(0)))
+        add((context, NIF.endIndex, _index(len(raw))))
+        if self.report.name:
+            add((context, SCHEMA.name, Literal(self.report.name)))
+
+    def phrase(self, span: Span, ident: URIRef | None = None) -> URIRef:
+        """The characters ``span`` was read from (a name's mention if ``ident`` is given)."""
+        add, raw = self.add, self.report.text.raw
+        begin, end = self.report.text.raw_span(span)
+        node = URIRef(f"{self.doc}#char={begin},{end}")
         add((node, RDF.type, NIF.Phrase))
-        add((node, NIF.anchorOf, Literal(text.raw[begin:end])))
-        add((node, NIF.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
-        add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
-        add((node, NIF.referenceContext, context))
+        add((node, NIF.anchorOf, Literal(raw[begin:end])))
+        add((node, NIF.beginIndex, _index(begin)))
+        add((node, NIF.endIndex, _index(end)))
+        add((node, NIF.referenceContext, self.context))
         if ident is not None:
             add((node, RDF.type, KG.NameMention))
             add((node, ITSRDF.taIdentRef, ident))
@@ -129,136 +153,183 @@ def _add_source(graph: Graph, mint: Minter, source: Source) -> None:
             add((node, RDF.type, KG.SourceSpan))
         return node
 
-    gaz_places = {p.key: p for p in ex.places}
-    for place in ex.places:
-        node = mint.place(place.key)
-        if place.level == "zone":
-            add((node, RDF.type, KG.DevelopmentZone))
-            add((node, RDF.type, SCHEMA.Place))
-        else:
-            add((node, RDF.type, SCHEMA.AdministrativeArea))
-            add((node, SKOS.notation, Literal(place.key)))
-            if place.start:
-                add((node, KG.firstYear, Literal(str(place.start), datatype=XSD.gYear)))
-            if place.end:
-                add((node, KG.lastYear, Literal(str(place.end), datatype=XSD.gYear)))
-        add((node, SKOS.prefLabel, _zh(place.label)))
-        add((node, SKOS.altLabel, Literal(_place_pinyin(place, gaz_places), lang=PINYIN)))
-        if place.parent and place.parent in gaz_places:
-            add((node, SCHEMA.containedInPlace, mint.place(place.parent)))
+    def write_places(self) -> None:
+        """The places, with their codes, years, labels and the places they lie in."""
+        add, mint = self.add, self.mint
+        for place in self.report.extraction.places:
+            node = mint.place(place.key)
+            if place.level == "zone":
+                add((node, RDF.type, KG.DevelopmentZone))
+                add((node, RDF.type, SCHEMA.Place))
+            else:
+                add((node, RDF.type, SCHEMA.AdministrativeArea))
+                add((node, SKOS.notation, Literal(place.key)))
+                if place.start:
+                    add((node, KG.firstYear, _year(place.start)))
+                if place.end:
+                    add((node, KG.lastYear, _year(place.end)))
+            add((node, SKOS.prefLabel, _zh(place.label)))
+            add((node, SKOS.altLabel, Literal(self.place_pinyin(place), lang=PINYIN)))
+            if place.parent and place.parent in self.places:
+                add((node, SCHEMA.containedInPlace, mint.place(place.parent)))
 
-    for org in ex.organisations:
-        node = mint.org(org.name)
-        add((node, RDF.type, ORG.Organization))
-        if org.kind == "study_group":
-            add((node, RDF.type, ORG.OrganizationalUnit))
-            add((node, RDF.type, KG.StudyGroup))
-        add((node, SKOS.prefLabel, _zh(org.name)))
-        add((node, ORG.classification, ORG_KINDS.get(org.kind, KG.OtherOrganisation)))
-        if org.place and org.place in gaz_places:
-            add((node, SCHEMA.areaServed, mint.place(org.place)))
-        if org.parent:
-            add((node, ORG.subOrganizationOf, mint.org(org.parent)))
+    def place_pinyin(self, place: Place) -> str:
+        """A division's pinyin by name and kind; a zone's after its city's."""
+        city = self.places.get(place.parent or "")
+        if place.level == "zone" and city is not None:
+            return pinyin.within(place.label, city.name, short_name(city.name) or "")
+        return pinyin.place(place.label)
 
-    title_labels = titles()
-    for person in ex.people:
-        node = mint.person(person.name)
-        add((node, RDF.type, FOAF.Person))
-        add((node, FOAF.name, _zh(person.name)))
-        add((node, SKOS.altLabel, Literal(pinyin.person(person.name), lang=PINYIN)))
-        for post in person.posts:
-            key = digest(person.name, post.org, post.title, size=12)
-            post_node, membership = mint("post", key), mint("membership", key)
-            role = title_iri(post.title)
-            source_phrase = phrase(post.span)
-            add((node, ORG.holds, post_node))
-            add((post_node, RDF.type, ORG.Post))
-            add((post_node, ORG.postIn, mint.org(post.org)))
-            add((post_node, ORG.role, role))
-            add((post_node, ORG.heldBy, node))
-            add((post_node, SKOS.prefLabel, _zh(post.org + post.title)))
-            add((post_node, PROV.wasDerivedFrom, source_phrase))
-            # the same holding as W3C ORG and Popolo model a membership
-            add((membership, RDF.type, ORG.Membership))
-            add((membership, ORG.member, node))
-            add((membership, ORG.organization, mint.org(post.org)))
-            add((membership, ORG.role, role))
-            add((membership, KG.post, post_node))
-            add((membership, PROV.wasDerivedFrom, source_phrase))
-            add((role, RDF.type, ORG.Role))
-            add((role, RDF.type, SKOS.Concept))
-            add((role, SKOS.inScheme, KG.Titles))
-            add((role, SKOS.prefLabel, _zh(post.title)))
-            add((role, SKOS.altLabel, Literal(pinyin.plain(post.title), lang=PINYIN)))
-            if title_labels.get(post.title):
-                add((role, SKOS.prefLabel, Literal(title_labels[post.title], lang="en")))
-    for mention in ex.mentions:
-        phrase(mention.span, mint.person(mention.name))
+    def write_organisations(self) -> None:
+        """The organisations: kind, the place served, the organisation a unit belongs to."""
+        add, mint = self.add, self.mint
+        for org in self.report.extraction.organisations:
+            node = mint.org(org.name)
+            add((node, RDF.type, ORG.Organization))
+            for cls in ORG_CLASSES.get(org.kind, ()):
+                add((node, RDF.type, cls))
+            add((node, SKOS.prefLabel, _zh(org.name)))
+            add((node, ORG.classification, ORG_KINDS.get(org.kind, KG.OtherOrganisation)))
+            if org.place and org.place in self.places:
+                add((node, SCHEMA.areaServed, mint.place(org.place)))
+            if org.parent:
+                add((node, ORG.subOrganizationOf, mint.org(org.parent)))
 
-    report = mint("report", doc_id)
-    add((report, RDF.type, SCHEMA.NewsArticle))
-    add((report, SCHEMA.headline, _zh(ex.title)))
-    if ex.subtitle:
-        add((report, SCHEMA.alternativeHeadline, _zh(ex.subtitle)))
-    if ex.year:
-        add((report, DCTERMS.date, Literal(str(ex.year), datatype=XSD.gYear)))
-    add((report, PROV.wasDerivedFrom, context))
-    meeting = mint("meeting", doc_id)
-    add((meeting, RDF.type, SCHEMA.Event))
-    if ex.meeting:
-        add((meeting, SCHEMA.name, _zh(ex.meeting)))
-    add((report, SCHEMA.about, meeting))
-    if ex.province and ex.province in gaz_places:
-        add((meeting, SCHEMA.location, mint.place(ex.province)))
+    def write_people(self) -> None:
+        """The people, their posts (also as memberships), and where each name stands."""
+        add = self.add
+        for person in self.report.extraction.people:
+            node = self.person(person.key)
+            add((node, RDF.type, FOAF.Person))
+            add((node, FOAF.name, _zh(person.name)))
+            add((node, SKOS.altLabel, Literal(pinyin.person(person.name), lang=PINYIN)))
+            identity = self.identities[(self.report.key, person.key)]
+            for post in person.posts:
+                self.write_post(node, digest(identity.key, post.org, post.title, size=12),
+                                post.org, post.title, post.span)
+        for mention in self.report.extraction.mentions:
+            self.phrase(mention.span, self.person(mention.person))
 
-    for group in ex.groups:
-        if not group.name:  # a report not in study groups: the meeting and the report itself
+    def write_post(self, holder: URIRef, key: str, org_name: str, title: str,
+                   span: Span) -> None:
+        """A post held, the same holding as a membership (W3C ORG, Popolo), its title."""
+        add, mint = self.add, self.mint
+        post, membership, org = mint("post", key), mint("membership", key), mint.org(org_name)
+        role = title_iri(title)
+        source = self.phrase(span)
+        add((holder, ORG.holds, post))
+        add((post, RDF.type, ORG.Post))
+        add((post, ORG.postIn, org))
+        add((post, ORG.role, role))
+        add((post, ORG.heldBy, holder))
+        add((post, SKOS.prefLabel, _zh(org_name + title)))
+        add((post, PROV.wasDerivedFrom, source))
+        add((membership, RDF.type, ORG.Membership))
+        add((membership, ORG.member, holder))
+        add((membership, ORG.organization, org))
+        add((membership, ORG.role, role))
+        add((membership, KG.post, post))
+        add((membership, PROV.wasDerivedFrom, source))
+        add((role, RDF.type, ORG.Role))
+        add((role, RDF.type, SKOS.Concept))
+        add((role, SKOS.inScheme, KG.Titles))
+        add((role, SKOS.prefLabel, _zh(title)))
+        add((role, SKOS.altLabel, Literal(pinyin.plain(title), lang=PINYIN)))
+        english = titles().get(title)
+        if english:
+            add((role, SKOS.prefLabel, Literal(english, lang="en")))
+
+    def write_report(self) -> tuple[URIRef, URIRef]:
+        """The report and the meeting it is about."""
+        add, mint, ex, key = self.add, self.mint, self.report.extraction, self.report.key
+        report = mint("report", key)
+        add((report, RDF.type, SCHEMA.NewsArticle))
+        add((report, SCHEMA.headline, _zh(ex.title)))
+        if ex.subtitle:
+            add((report, SCHEMA.alternativeHeadline, _zh(ex.subtitle)))
+        if ex.year:
+            add((report, DCTERMS.date, _year(ex.year)))
+        add((report, PROV.wasDerivedFrom, self.context))
+        meeting = mint("meeting", key)
+        add((meeting, RDF.type, SCHEMA.Event))
+        if ex.meeting:
+            add((meeting, SCHEMA.name, _zh(ex.meeting)))
+        add((report, SCHEMA.about, meeting))
+        if ex.province and ex.province in self.places:
+            add((meeting, SCHEMA.location, mint.place(ex.province)))
+        return report, meeting
+
+    def write_section(self, section: Section, report: URIRef, meeting: URIRef) -> None:
+        """A section: the body is the report and the meeting themselves; a discussion is a
+        part of the meeting with an article of its own."""
+        if section.kind == "body":
             event, article = meeting, report
         else:
-            local = f"{doc_id}-{group.key}"
-            event = mint("event", local)
-            article = mint("article", local)
-            add((event, RDF.type, SCHEMA.Event))
-            add((event, RDF.type, KG.GroupDiscussion))
-            add((event, SCHEMA.organizer, mint.org(group.name)))
-            add((event, SCHEMA.superEvent, meeting))
-            add((event, SCHEMA.name, _zh(group.name)))
-            for region in group.regions:
-                add((event, SCHEMA.location, mint.place(region)))
-            add((article, RDF.type, SCHEMA.NewsArticle))
-            add((article, SCHEMA.about, event))
-            add((article, SCHEMA.isPartOf, report))
-            add((report, SCHEMA.hasPart, article))
-        if group.headline:
-            add((article, SCHEMA.headline, _zh(group.headline)))
-        add((article, PROV.wasDerivedFrom, phrase(group.span)))
-        for attendee, how in group.roles:
-            who = mint.person(attendee)
-            if how == "referenced":
+            event, article = self.write_discussion(section, report, meeting)
+        add = self.add
+        if section.headline:
+            add((article, SCHEMA.headline, _zh(section.headline)))
+        add((article, PROV.wasDerivedFrom, self.phrase(section.span)))
+        for participant in section.participants:
+            who = self.person(participant.person)
+            if participant.role == "referenced":
                 add((article, SCHEMA.mentions, who))
                 continue
             add((event, SCHEMA.attendee, who))
-            add((event, ROLE_PROPERTIES[how], who))
-        for byline in group.bylines:
-            who = mint.person(byline.name)
+            add((event, ROLE_PROPERTIES[participant.role], who))
+        for byline in section.bylines:
+            who = self.person(byline.person)
             if byline.title:
                 add((who, SCHEMA.jobTitle, _zh(byline.title)))
             if byline.role == "reporter":
                 add((article, SCHEMA.author, who))
-        for caption, span in group.captions:
-            photo = mint("photo", f"{doc_id}-{span.start}")
+        self.write_captions(section, article)
+        self.write_quotations(section, article)
+
+    def write_discussion(self, section: Section, report: URIRef,
+                         meeting: URIRef) -> tuple[URIRef, URIRef]:
+        """A group's discussion within the meeting, and the article that reports it."""
+        add, mint = self.add, self.mint
+        local = f"{self.report.key}-{section.key}"
+        event, article = mint("event", local), mint("article", local)
+        add((event, RDF.type, SCHEMA.Event))
+        for cls in SECTION_EVENTS.get(section.kind, ()):
+            add((event, RDF.type, cls))
+        if section.organiser:
+            add((event, SCHEMA.organizer, mint.org(section.organiser)))
+        add((event, SCHEMA.superEvent, meeting))
+        add((event, SCHEMA.name, _zh(section.name)))
+        for region in section.regions:
+            add((event, SCHEMA.location, mint.place(region)))
+        add((article, RDF.type, SCHEMA.NewsArticle))
+        add((article, SCHEMA.about, event))
+        add((article, SCHEMA.isPartOf, report))
+        add((report, SCHEMA.hasPart, article))
+        return event, article
+
+    def write_captions(self, section: Section, article: URIRef) -> None:
+        """The section's photos: caption, the photographer credited after it."""
+        add = self.add
+        for caption in section.captions:
+            photo = self.mint("photo", f"{self.report.key}-{caption.span.start}")
             add((photo, RDF.type, SCHEMA.Photograph))
-            add((photo, SCHEMA.caption, _zh(caption)))
+            add((photo, SCHEMA.caption, _zh(caption.text)))
             add((photo, SCHEMA.isPartOf, article))
-            add((photo, PROV.wasDerivedFrom, phrase(span)))
-            for byline in group.bylines:
-                if byline.role == "photographer" and span.start <= byline.span.start:
-                    add((photo, SCHEMA.creator, mint.person(byline.name)))
-        for quote in group.quotations:
-            begin, end = text.raw_span(quote.span)
-            node = mint("quote", f"{doc_id}-{begin}-{end}-{digest(quote.author, size=4)}")
+            add((photo, PROV.wasDerivedFrom, self.phrase(caption.span)))
+            for byline in section.bylines:
+                if byline.role == "photographer" and caption.span.start <= byline.span.start:
+                    add((photo, SCHEMA.creator, self.person(byline.person)))
+
+    def write_quotations(self, section: Section, article: URIRef) -> None:
+        """What the section's people said."""
+        add = self.add
+        for quote in section.quotations:
+            begin, end = self.report.text.raw_span(quote.span)
+            identity = self.identities[(self.report.key, quote.person)]
+            node = self.mint("quote", f"{self.report.key}-{begin}-{end}-"
+                                      f"{digest(identity.key, size=4)}")
             add((node, RDF.type, SCHEMA.Quotation))
-            add((node, SCHEMA.author, mint.person(quote.author)))
+            add((node, SCHEMA.author, self.person(quote.person)))
             add((node, SCHEMA.isPartOf, article))
             add((node, SCHEMA.text, _zh(quote.text)))
-            add((node, PROV.wasDerivedFrom, phrase(quote.span)))
+            add((node, PROV.wasDerivedFrom, self.phrase(quote.span)))

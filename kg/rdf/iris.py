@@ -7,6 +7,7 @@ from rdflib import URIRef
 from kg.ids import digest, slug
 from kg.rdf import pinyin
 from kg.rdf.namespace import KG_NS
+from kg.resolution import Identity
 
 
 def title_iri(title: str) -> URIRef:
@@ -34,6 +35,7 @@ class Minter:
             return self("place", f"zone-{slug(pinyin.initials(name))}-{digest(name, size=6)}")
         return self("place", key)
 
-    def person(self, name: str) -> URIRef:
-        """A person, by name (one name, one person)."""
-        return self("person", f"{slug(pinyin.person(name))}-{digest(name, size=6)}")
+    def person(self, identity: Identity) -> URIRef:
+        """A person, by the identity the resolver gave them: a readable slug of the name and
+        the identity's key (which tells namesakes apart)."""
+        return self("person", f"{slug(pinyin.person(identity.name))}-{identity.key}")

@@ -67,6 +67,16 @@ ORG_KINDS = {
     "other": KG.OtherOrganisation,
 }
 
+#: Classes an organisation of a kind has besides org:Organization.
+ORG_CLASSES = {
+    "study_group": (ORG.OrganizationalUnit, KG.StudyGroup),
+}
+
+#: Classes a section's event has besides schema:Event, by the section's kind.
+SECTION_EVENTS = {
+    "discussion": (KG.GroupDiscussion,),
+}
+
 ROLE_PROPERTIES = {
     "speaker": KG.speaker,
     "listener": KG.listener,

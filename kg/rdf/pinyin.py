@@ -7,7 +7,8 @@ from functools import cache
 
 from pypinyin import Style, lazy_pinyin
 
-from kg.gazetteer import divisions, surnames
+from kg.extraction.gazetteer import divisions
+from kg.extraction.lexicon import surnames
 
 
 def plain(text: str) -> str:

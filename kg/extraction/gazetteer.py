@@ -1,24 +1,22 @@
-"""What the extractor knows before it reads: places, titles, organisation kinds, surnames.
+"""The places a report may name, as they stood in a given year.
 
-All of it is data shipped in ``kg/data`` (read with importlib.resources); nothing here names a
-person. Places come from ``areacodes.csv`` (yescallop/areacodes, CC0): every county-level and
-higher division of China since 1981 with the years it was in use.
+Places come from ``kg/data/areacodes.csv`` (yescallop/areacodes, CC0): every county-level and
+higher division of China since 1981 with the years it was in use; what division names are
+made of (their kinds) from ``kg/data/places.toml``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from kg.errors import DataError
 from kg.model import Place
-from kg.resources import read_rows, read_text, read_toml
+from kg.resources import read_text, read_toml
 
 _ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治(?:县|州|旗|区)$")
 
@@ -37,42 +35,6 @@ def divisions() -> Divisions:
     """What division names are made of."""
     data = read_toml("data", "places.toml")
     return Divisions(tuple(data["suffixes"]), frozenset(data["generic"]), dict(data["levels"]))
-
-
-@cache
-def grammar() -> dict[str, Any]:
-    """The grammar's word lists (``kg/data/grammar.json``)."""
-    data: dict[str, Any] = json.loads(read_text("data", "grammar.json"))
-    return data
-
-
-@cache
-def titles() -> dict[str, str]:
-    """Bare titles (主席, 常务副主席 …) mapped to their English labels."""
-    return {row[0]: row[1] if len(row) > 1 else "" for row in read_rows("data", "titles.tsv")}
-
-
-@dataclass(frozen=True, slots=True)
-class OrgKind:
-    """How an organisation's name ends, its kind, and how a bare mention of it attaches."""
-
-    suffix: str
-    kind: str
-    scope: str  # body | unit
-
-
-@cache
-def org_kinds() -> dict[str, OrgKind]:
-    """Organisation-name endings, longest first."""
-    kinds = [OrgKind(row[0], row[1], row[2]) for row in read_rows("data", "orgkinds.tsv")]
-    kinds.sort(key=lambda k: (-len(k.suffix), k.suffix))
-    return {k.suffix: k for k in kinds}
-
-
-@cache
-def surnames() -> dict[str, str]:
-    """Surnames mapped to the reading they take as a surname ("" where it is the usual one)."""
-    return {row[0]: row[1] if len(row) > 1 else "" for row in read_rows("data", "surnames.txt")}
 
 
 def short_name(name: str) -> str | None:
@@ -212,3 +174,11 @@ def all_full_names() -> frozenset[str]:
     """Every full division name ever in use (three characters or more)."""
     return frozenset(r.name for r in _rows() if len(r.name) >= 3
                      and r.name not in divisions().generic)
+
+
+@cache
+def years() -> range:
+    """The years the area codes know, from the first to the last they record a change in."""
+    rows = _rows()
+    last = max(max(r.start for r in rows), max(r.end for r in rows if r.end is not None))
+    return range(min(r.start for r in rows), last + 1)

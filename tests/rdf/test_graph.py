@@ -6,10 +6,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import FOAF, SKOS
 
-from kg.extract import extract
-from kg.rdf import pinyin
-from kg.rdf.graph import Source, build_graph
+from kg.extraction import read_text
+from kg.rdf.graph import build_graph
 from kg.rdf.namespace import ORG
+from kg.resolution import Identities, Identity
 
 PREFIXES = """
 PREFIX org: <http://www.w3.org/ns/org#>
@@ -23,8 +23,7 @@ PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
 
 @pytest.fixture(scope="module")
 def graph(jiangsu: str) -> Graph:
-    text, ex = extract(jiangsu)
-    return build_graph([Source(text, ex, "jiangsu.txt")])
+    return build_graph([read_text(jiangsu, name="jiangsu.txt")])
 
 
 def rows(graph: Graph, query: str) -> set[tuple[str, ...]]:
@@ -98,38 +97,14 @@ def test_one_pref_label_per_language(graph: Graph) -> None:
 
 def test_turtle_is_byte_identical_across_runs(jiangsu: str) -> None:
     def turtle() -> str:
-        text, ex = extract(jiangsu)
-        return build_graph([Source(text, ex)]).serialize(format="turtle")
+        return build_graph([read_text(jiangsu)]).serialize(format="turtle")
     assert turtle() == turtle()
 
 
 def test_base_iri_is_the_users(jiangsu: str) -> None:
-    text, ex = extract(jiangsu)
-    g = build_graph([Source(text, ex)], base="http://data.example.net/x/")
+    g = build_graph([read_text(jiangsu)], base="http://data.example.net/x/")
     assert all(str(s).startswith("http://data.example.net/x/")
                for s in g.subjects(ORG.holds, None))
-
-
-@pytest.mark.parametrize(("name", "expected"), [
-    ("曾玲", "Zeng Ling"),
-    ("单雪梅", "Shan Xuemei"),
-    ("仇志远", "Qiu Zhiyuan"),
-    ("解春生", "Xie Chunsheng"),
-    ("欧阳春兰", "Ouyang Chunlan"),
-    ("区小明", "Ou Xiaoming"),
-])
-def test_pinyin_reads_surnames_as_surnames(name: str, expected: str) -> None:
-    assert pinyin.person(name) == expected
-
-
-@pytest.mark.parametrize(("label", "expected"), [
-    ("杭州市西湖区", "Hangzhou Shi Xihu Qu"),
-    ("临安市", "Lin'an Shi"),
-    ("景宁畲族自治县", "Jingning Shezuzizhixian"),
-    ("浙江省", "Zhejiang Sheng"),
-])
-def test_place_pinyin(label: str, expected: str) -> None:
-    assert pinyin.place(label) == expected
 
 
 def test_each_post_is_also_a_membership_read_from_the_text(graph: Graph, jiangsu: str) -> None:
@@ -151,3 +126,25 @@ def test_titles_are_concepts_of_the_titles_scheme(graph: Graph) -> None:
         skos:prefLabel ?zh , ?en ; skos:altLabel ?py .
         FILTER(lang(?zh) = "zh" && lang(?en) = "en" && lang(?py) = "zh-Latn-pinyin") }""")
     assert ("常务副主席", "Executive vice-chair", "chang wu fu zhu xi") in found
+
+
+def test_person_iris_come_from_the_identities_not_the_names() -> None:
+    one = read_text("杭州市总工会主席王小明表示,要服务职工。\n", name="a.txt")
+    two = read_text("宁波市总工会主席王小明表示,要服务职工。\n", name="b.txt")
+    (first,), (second,) = one.extraction.people, two.extraction.people
+    apart = Identities([Identity("aaaaaa", "王小明", ((one.key, first.key),)),
+                        Identity("bbbbbb", "王小明", ((two.key, second.key),))])
+    graph = build_graph([one, two], apart)
+    people = sorted(str(p) for p in graph.subjects(FOAF.name, None))
+    assert [p.rsplit("/", 1)[1] for p in people] == ["wang-xiaoming-aaaaaa",
+                                                     "wang-xiaoming-bbbbbb"]
+    posts = rows(graph, "SELECT ?p ?post WHERE { ?p org:holds ?post }")
+    assert len(posts) == 2 and len({p for p, _ in posts}) == 2
+    together = build_graph([one, two])  # the default resolver: one name, one person
+    assert len(set(together.subjects(FOAF.name, None))) == 1
+
+
+def test_the_same_report_twice_is_one_report(transcript: str) -> None:
+    report = read_text(transcript)
+    once = build_graph([report])
+    assert len(build_graph([report, report])) == len(once)

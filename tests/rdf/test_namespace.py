@@ -8,13 +8,13 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
-from kg.extract import extract
-from kg.gazetteer import titles
-from kg.rdf.graph import Source, build_graph
+from kg.extraction import read_text
+from kg.extraction.lexicon import titles
+from kg.rdf.graph import build_graph
 from kg.rdf.iris import title_iri
 from kg.rdf.namespace import KG, KG_NS, ORG, SCHEMA
 
-ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kg.ttl"
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,7 @@ def test_every_term_is_declared_with_zh_and_en_labels(ontology: Graph) -> None:
 
 
 def test_every_term_the_graph_uses_is_declared(ontology: Graph, transcript: str) -> None:
-    text, ex = extract(transcript)
-    graph = build_graph([Source(text, ex)])
+    graph = build_graph([read_text(transcript)])
     used = {t for triple in graph for t in triple
             if isinstance(t, URIRef) and str(t).startswith(KG_NS)}
     assert used

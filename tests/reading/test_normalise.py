@@ -5,7 +5,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.model import Span
-from kg.normalise import normalise
+from kg.reading import Marks, normalise
+
+# A study meeting's marks: a group's header stands alone, a photo credit ends a block, a
+# subtitle or a byline starts one.
+MARKS = Marks(alone=("——",), ends=("摄",), starts=("——", "本报讯", "本报"))
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -22,12 +26,18 @@ from kg.normalise import normalise
     ("  \u3000缩进的段落。  \n\n", "缩进的段落。"),
 ])
 def test_normalise(raw: str, expected: str) -> None:
-    assert normalise(raw).text == expected
+    assert normalise(raw, MARKS).text == expected
+
+
+def test_without_marks_only_full_stops_end_a_paragraph() -> None:
+    assert normalise("杭州学习组——\n\n标题\n\n本报讯 记者甲报道").text == \
+        "杭州学习组——标题本报讯 记者甲报道"
+    assert normalise("第一段。\n\n第二段").text == "第一段。\n第二段"
 
 
 def test_offsets_point_back_into_the_raw_text() -> None:
     raw = "开化县总工会主席沈建\n\n平,都提出"
-    text = normalise(raw)
+    text = normalise(raw, MARKS)
     start = text.text.index("沈建平")
     assert text.raw_text(Span(start, start + 3)) == "沈建\n\n平"
     assert text.raw_span(Span(start, start + 3)) == (raw.index("沈建"), raw.index("平") + 1)
@@ -35,8 +45,8 @@ def test_offsets_point_back_into_the_raw_text() -> None:
 
 @given(st.text(alphabet="甲乙丙。,, \n——本报讯摄“”", max_size=60))
 def test_normalising_is_idempotent(raw: str) -> None:
-    once = normalise(raw).text
-    assert normalise(once).text == once
+    once = normalise(raw, MARKS).text
+    assert normalise(once, MARKS).text == once
 
 
 @given(st.text(alphabet="甲乙丙丁。,, \n“”", max_size=60))

@@ -1,8 +1,9 @@
 """Normalise a raw report while keeping a map from each character back to the raw text.
 
-Two things change: ASCII punctuation becomes its full-width form (this report kind mixes
-both), and line breaks that the layout put inside a paragraph are removed, so that a name cut
-by the layout ("王小\\n\\n明") reads whole. Paragraphs are separated by one "\\n".
+Line breaks that the layout put inside a paragraph are removed, so that a name cut by the
+layout ("王小\\n\\n明") reads whole; paragraphs are separated by one "\\n". Which breaks are
+the writer's depends on the kind of report: a genre says it with :class:`Marks` (a section's
+header stands alone, a photo credit ends a block, a byline starts one).
 """
 
 from __future__ import annotations
@@ -10,63 +11,42 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.gazetteer import grammar
-from kg.model import Span
+from kg.chinese import PARAGRAPH_ENDS
+from kg.model import Text
 
-# ASCII punctuation that Chinese text writes full-width; a comma between digits stays.
-_WIDE = str.maketrans({",": ",", ":": ":", ";": ";", "?": "?", "!": "!", "(": "(", ")": ")"})
-_TERMINAL = "。!?…;”’」』"
 _SPACE = " \t\u3000\xa0\r"
+# ASCII punctuation a report may write for the full-width; a comma between digits stays.
+_WIDE = str.maketrans({",": ",", ":": ":", ";": ";", "?": "?", "!": "!", "(": "(", ")": ")"})
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
-    """Normalised text with, for each of its characters, the index of its source character."""
+class Marks:
+    """How a kind of report marks the lines that are blocks of their own."""
 
-    raw: str
-    text: str
-    offsets: tuple[int, ...]
+    alone: tuple[str, ...] = ()  # a line ending so stands alone (a section's header)
+    ends: tuple[str, ...] = ()  # a line ending so ends a block (a photo credit)
+    starts: tuple[str, ...] = ()  # a line starting so starts a block (a subtitle, a byline)
 
-    def raw_span(self, span: Span) -> tuple[int, int]:
-        """Return the raw ``[begin, end)`` that ``span`` of the normalised text was read from."""
-        if span.end <= span.start:
-            begin = self.offsets[span.start] if span.start < len(self.offsets) else len(self.raw)
-            return begin, begin
-        return self.offsets[span.start], self.offsets[span.end - 1] + 1
-
-    def raw_text(self, span: Span) -> str:
-        """The raw characters behind ``span``, layout breaks included."""
-        begin, end = self.raw_span(span)
-        return self.raw[begin:end]
+    def joins(self, previous: str, line: str) -> bool:
+        """Whether a break between two lines was put there by the layout, not the writer."""
+        if not previous or previous[-1] in PARAGRAPH_ENDS:
+            return False
+        if previous.endswith(self.alone + self.ends):
+            return False
+        return not (line.startswith(self.starts) or line.endswith(self.alone))
 
 
-def _is_heading_end(line: str) -> bool:
-    g = grammar()
-    return line.endswith(g["header_end"]) or line.endswith(g["photo_mark"])
-
-
-def _starts_block(line: str) -> bool:
-    g = grammar()
-    mark = g["header_end"]
-    return line.startswith(mark) or line.endswith(mark) or line.startswith(tuple(g["byline_start"]))
-
-
-def _joins(previous: str, line: str) -> bool:
-    """Whether a break between two lines was put there by the layout, not by the writer."""
-    if not previous or previous[-1] in _TERMINAL or _is_heading_end(previous):
-        return False
-    return not _starts_block(line)
-
-
-def normalise(raw: str) -> Text:
+def normalise(raw: str, marks: Marks | None = None) -> Text:
     """Normalise ``raw`` (see the module docstring), keeping the offset map.
 
     Args:
         raw: the report as read from its file.
+        marks: the lines that are blocks of their own (default: none but paragraph ends).
 
     Returns:
         The normalised text and its map back to ``raw``.
     """
+    marks = marks or Marks()
     lines: list[tuple[str, list[int]]] = []  # (text, offsets) of each kept line
     breaks: list[int] = []  # raw index of the break that ended each kept line
     for match in re.finditer(r"[^\n]*", raw):
@@ -81,7 +61,7 @@ def normalise(raw: str) -> Text:
             continue
         chars = _widen(raw[begin:end])
         offsets = list(range(begin, end))
-        if lines and _joins(lines[-1][0], chars):
+        if lines and marks.joins(lines[-1][0], chars):
             lines[-1] = (lines[-1][0] + chars, lines[-1][1] + offsets)
             breaks[-1] = match.end()
         else:

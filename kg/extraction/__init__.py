@@ -1,0 +1,75 @@
+"""Extraction: from a report's text to its people, posts, organisations, places and sections.
+
+The report's genre (:mod:`kg.extraction.genres`) reads its layout and knows how its people
+take part; the general grammar (names, chains of posts) and the gazetteer (places as they
+stood when the report was written) are shared by every genre.
+"""
+
+from __future__ import annotations
+
+from kg.extraction.chains import Anchors
+from kg.extraction.gazetteer import gazetteer, years
+from kg.extraction.genres import AUTO, GENRES, Genre, choose
+from kg.extraction.orgs import OrgResolver
+from kg.extraction.passes import Introductions, People, SectionReader
+from kg.extraction.places import PlaceResolver
+from kg.extraction.setting import infer_setting
+from kg.extraction.words import grammar
+from kg.model import Extraction, Report, Text
+from kg.reading import normalise
+
+__all__ = ["AUTO", "GENRES", "extract", "infer_setting", "read_text"]
+
+
+def read_text(raw: str, *, name: str = "", genre: str | Genre = AUTO,
+              year: int | None = None) -> Report:
+    """A report from its text, read as :func:`extract` reads it.
+
+    Args:
+        raw: the report's text.
+        name: its file name, for the record.
+        genre: the genre to read it as, or ``auto``.
+        year: the year it was written; inferred if None.
+    """
+    text, extraction = extract(raw, genre=genre, year=year)
+    return Report(name, text, extraction)
+
+
+def extract(raw: str, *, genre: str | Genre = AUTO,
+            year: int | None = None) -> tuple[Text, Extraction]:
+    """Read one report.
+
+    Args:
+        raw: the report's text as read from its file.
+        genre: the genre to read it as (a name, or ``auto`` to let the text's marks choose).
+        year: the year the report was written; inferred from the places it names if None.
+
+    Returns:
+        The normalised text (for offsets) and everything read from it.
+    """
+    chosen = genre if isinstance(genre, Genre) else choose(raw, genre)
+    text = normalise(raw, chosen.marks())
+    body = text.text
+    province_name, inferred = infer_setting(body)
+    year = year if year is not None else inferred
+    gaz = gazetteer(year if year is not None else years()[-1])
+    province = gaz.province_named(province_name) if province_name else None
+    places = PlaceResolver(gaz, province)
+    orgs = OrgResolver(places)
+    layout = chosen.layout(body)
+    anchors = Anchors(frozenset(gaz.names),
+                      grammar().national_anchors + chosen.organiser_abbreviations)
+    found = Introductions.find(body, layout, anchors)
+    people = People()
+    reader = SectionReader(body, chosen, places, orgs, people)
+    sections = tuple(reader.read(index, section, found.refs[index], found.names)
+                     for index, section in enumerate(layout.sections))
+    for name in sorted(found.names):
+        people.key(name)
+    return text, Extraction(
+        genre=chosen.name, title=layout.title, subtitle=layout.subtitle, meeting=layout.meeting,
+        province=province.key if province else None, year=year, people=people.all(),
+        organisations=tuple(sorted(orgs.known.values(), key=lambda o: o.name)),
+        places=tuple(sorted(places.used.values(), key=lambda p: p.key)),
+        sections=sections,
+        mentions=tuple(sorted(people.mentions.values(), key=lambda m: m.span.start)))

@@ -1,0 +1,177 @@
+"""Chains of posts before a name, names before their title, names read again, and lists of
+people: where each person stands in a sentence and with which posts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.chinese import DELIMITERS, LIST_JOINERS
+from kg.extraction.names import name_at, name_before, title_at, title_ending_at
+from kg.extraction.words import grammar
+from kg.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class ChainItem:
+    """One ``[organisation][title]`` link of a post chain; the organisation may be empty."""
+
+    org: str
+    org_span: Span
+    title: str
+    title_span: Span
+    trimmed: bool  # words before the organisation were cut off (the chain starts here)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    """A person standing in a sentence: name, and the post chain before it if any."""
+
+    name: str
+    name_span: Span
+    start: int  # where the chain (or the name) begins
+    items: tuple[ChainItem, ...] = ()
+    titled: str | None = None  # a title after the name (张大明总书记)
+
+    @property
+    def end(self) -> int:
+        """Where the reference ends (after a following title, if any)."""
+        return self.name_span.end + (len(self.titled) if self.titled else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchors:
+    """What an organisation's name in a chain of posts may start with."""
+
+    place_names: frozenset[str]  # the names of the places in use
+    words: tuple[str, ...]  # national names (全国, 中央 …) and the genre's own (学习组)
+
+
+def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, bool]:
+    """Where the organisation in ``text[begin:end]`` begins, and whether words were cut off.
+
+    The organisation starts at the segment's start when that is a place, an abbreviation
+    (省, 市 …) or a national name, or when the segment holds no clause words; otherwise at the
+    first such anchor after the last clause word (以及, 这是, 评价 …).
+    """
+    segment = text[begin:end]
+    if not segment or _anchor_at(segment, 0, anchors):
+        return begin, False
+    cut = 0
+    for word in grammar().clause_openers:
+        index = segment.rfind(word)
+        if index >= 0:
+            cut = max(cut, index + len(word))
+    for index in range(cut, len(segment)):
+        if _anchor_at(segment, index, anchors):
+            return begin + index, True
+    return begin + cut, cut > 0
+
+
+def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
+    if segment[index] in grammar().place_abbreviations:
+        return index + 1 < len(segment)
+    if segment.startswith(anchors.words, index):
+        return True
+    return any(segment.startswith(name, index) for name in _names_from(segment[index:],
+                                                                       anchors.place_names))
+
+
+def _names_from(rest: str, place_names: frozenset[str]) -> list[str]:
+    return [rest[:n] for n in range(min(8, len(rest)), 1, -1) if rest[:n] in place_names]
+
+
+def find_chains(text: str, begin: int, end: int, anchors: Anchors) -> list[PersonRef]:
+    """Every ``[org][title]、[org][title]…NAME`` in ``text[begin:end]``, left to right."""
+    refs: list[PersonRef] = []
+    pos = begin
+    floor = begin
+    while pos < end:
+        title = title_at(text, pos)
+        if title is None or pos + len(title) >= end:
+            pos += 1
+            continue
+        length = name_at(text, pos + len(title), end=end)
+        if not length:
+            pos += 1
+            continue
+        name_start = pos + len(title)
+        items = _chain_back(text, floor, pos, title, anchors)
+        name = text[name_start:name_start + length]
+        start = items[0].org_span.start if items[0].org else items[0].title_span.start
+        refs.append(PersonRef(name=name, name_span=Span(name_start, name_start + length),
+                              start=start, items=tuple(items)))
+        pos = floor = name_start + length
+    return refs
+
+
+def _segment_start(text: str, floor: int, end: int) -> int:
+    index = end
+    while index > floor and text[index - 1] not in DELIMITERS:
+        index -= 1
+    return index
+
+
+def _chain_back(text: str, floor: int, title_pos: int, title: str,
+                anchors: Anchors) -> list[ChainItem]:
+    """The chain's links, read backwards from the title just before a name."""
+    items: list[ChainItem] = []
+    org_end, current = title_pos, title
+    while True:
+        seg = _segment_start(text, floor, org_end)
+        start, trimmed = org_start(text, seg, org_end, anchors)
+        items.append(ChainItem(org=text[start:org_end], org_span=Span(start, org_end),
+                               title=current, title_span=Span(org_end, org_end + len(current)),
+                               trimmed=trimmed))
+        if trimmed or seg <= floor or text[seg - 1] not in "、,,":
+            break
+        previous = title_ending_at(text, seg - 1, floor)
+        if previous is None:
+            break
+        org_end, current = seg - 1 - len(previous), previous
+    items.reverse()
+    return items
+
+
+def find_titled(text: str, begin: int, end: int) -> list[PersonRef]:
+    """Names written before their title: 张大明总书记."""
+    refs = []
+    for title in grammar().names_then_title:
+        for match in re.finditer(re.escape(title), text[begin:end]):
+            at = begin + match.start()
+            length = name_before(text, at, begin)
+            if length:
+                refs.append(PersonRef(name=text[at - length:at], name_span=Span(at - length, at),
+                                      start=at - length, titled=title))
+    return refs
+
+
+def find_known(text: str, begin: int, end: int, names: list[str],
+               taken: list[tuple[int, int]]) -> list[PersonRef]:
+    """Occurrences of names already read elsewhere, outside the spans in ``taken``."""
+    refs: list[PersonRef] = []
+    busy = list(taken)
+    for name in names:  # longest first
+        start = text.find(name, begin, end)
+        while start >= 0:
+            stop = start + len(name)
+            if not any(a < stop and start < b for a, b in busy):
+                refs.append(PersonRef(name=name, name_span=Span(start, stop), start=start))
+                busy.append((start, stop))
+            start = text.find(name, stop, end)
+    return refs
+
+
+def group_lists(text: str, refs: list[PersonRef]) -> list[list[PersonRef]]:
+    """Runs of people joined only by 、 , 和 及 与 (the subjects of one predicate)."""
+    runs: list[list[PersonRef]] = []
+    for ref in sorted(refs, key=lambda r: r.start):
+        if runs:
+            gap = text[runs[-1][-1].end:ref.start]
+            for joiner in LIST_JOINERS:
+                gap = gap.replace(joiner, "")
+            if not gap:
+                runs[-1].append(ref)
+                continue
+        runs.append([ref])
+    return runs

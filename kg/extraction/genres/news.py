@@ -1,0 +1,190 @@
+"""The ``news`` genre: a news report on officials, as papers and official sites write it.
+
+Headline lines (and a subtitle after ——) come first; the rest is the report's one section,
+about the meeting the headlines name. A paragraph that starts with 本报讯 credits reporters
+("本报讯 记者X 见习记者Y报道"); one that ends with 摄 is a photo's caption and credit
+("……记者X 摄"). Other genres extend it: :meth:`News.header` opens sections of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kg.chinese import FULL_STOPS, is_han
+from kg.extraction.genres.base import Credit, Genre, Layout, SectionLayout
+from kg.extraction.genres.registry import genre
+from kg.extraction.names import name_at
+from kg.extraction.segments import paragraphs
+from kg.model import Caption, Span
+from kg.reading import Marks
+
+_HEADING_CHARS = 60  # a heading line is no longer than this and has no full stop
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A section while its paragraphs are read."""
+
+    name: str | None
+    span: Span
+    headline: str | None = None
+    body: list[Span] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+
+    def done(self) -> SectionLayout:
+        kind = "body" if self.name is None else "discussion"
+        return SectionLayout(kind, self.name, self.span, self.headline, tuple(self.body),
+                             tuple(self.credits), tuple(self.captions))
+
+
+@genre("news")
+class News(Genre):
+    """A news report: headline, byline, paragraphs, photo captions."""
+
+    fallback = True
+
+    @cached_property
+    def subtitle_mark(self) -> str:
+        """A heading line that starts with this is the subtitle (——)."""
+        return self.words.mark("subtitle_mark")
+
+    @cached_property
+    def photo_mark(self) -> str:
+        """A paragraph that ends with this is a photo's credit (摄)."""
+        return self.words.mark("photo_mark")
+
+    @cached_property
+    def byline_titles(self) -> tuple[str, ...]:
+        """The titles credits give (记者, 见习记者 …), longest first."""
+        return tuple(sorted(self.words.words("layout", "byline_titles"), key=len, reverse=True))
+
+    def marks(self) -> Marks:
+        """A photo credit ends a block; a subtitle or a byline starts one."""
+        return Marks(ends=(self.photo_mark,),
+                     starts=(self.subtitle_mark, *self.words.words("layout", "byline_starts")))
+
+    def header(self, line: str) -> str | None:
+        """The name of the section a line opens as its header (news has no such lines)."""
+        return None
+
+    def layout(self, text: str) -> Layout:
+        """Headings, then sections with their bylines, captions and paragraphs."""
+        heads: list[str] = []
+        drafts: list[_Draft] = []
+        for para in paragraphs(text):
+            line = text[para.start:para.end]
+            name = self.header(line)
+            if name is not None:
+                drafts.append(_Draft(name, para))
+                continue
+            if not drafts:
+                if len(line) <= _HEADING_CHARS and not any(c in line for c in FULL_STOPS):
+                    heads.append(line)
+                    continue
+                drafts.append(_Draft(None, para))
+            self._read_paragraph(text, para, drafts[-1])
+        subtitle = next((h for h in heads[1:] if h.startswith(self.subtitle_mark)), None)
+        return Layout(title=heads[0] if heads else "",
+                      subtitle=subtitle.lstrip(self.subtitle_mark[:1]).strip() if subtitle
+                      else None,
+                      meeting=self.meeting(heads, text),
+                      sections=tuple(d.done() for d in drafts))
+
+    def _read_paragraph(self, text: str, para: Span, draft: _Draft) -> None:
+        line = text[para.start:para.end]
+        draft.span = Span(draft.span.start, para.end)
+        byline = self.byline(text, para)
+        if byline:
+            draft.credits.extend(byline[0])
+            para = Span(byline[1], para.end)
+        elif (draft.name and draft.headline is None and not draft.body
+              and len(line) <= _HEADING_CHARS and not any(c in line for c in FULL_STOPS + ",")):
+            draft.headline = line.strip()
+            return
+        caption = self.caption(text, para)
+        if caption:
+            draft.credits.extend(caption[0])
+            draft.captions.append(Caption(text[para.start:caption[1]].strip(),
+                                          Span(para.start, caption[1])))
+            para = Span(para.start, caption[1])
+        draft.body.append(para)
+
+    def byline(self, text: str, para: Span) -> tuple[list[Credit], int] | None:
+        """Reporters credited at the start of a paragraph, and where the rest starts."""
+        line = text[para.start:para.end]
+        head = next((s for s in self.words.words("layout", "byline_starts")
+                     if line.startswith(s)), None)
+        if head is None:
+            return None
+        stop, mark = -1, ""
+        for mark in self.words.words("layout", "byline_ends"):
+            stop = line.find(mark, len(head), len(head) + 60)
+            if stop >= 0:
+                break
+        if stop < 0:
+            return None
+        credits = self.credits(text, para.start + len(head), para.start + stop, "reporter")
+        return (credits, para.start + stop + len(mark)) if credits else None
+
+    def credits(self, text: str, begin: int, end: int, role: str) -> list[Credit]:
+        """Names after the credits' titles in ``text[begin:end]``."""
+        found: list[tuple[int, str]] = []
+        pos = begin
+        while pos < end:
+            title = next((t for t in self.byline_titles if text.startswith(t, pos)), None)
+            if title:
+                found.append((pos, title))
+                pos += len(title)
+            else:
+                pos += 1
+        credits = []
+        for index, (at, title) in enumerate(found):
+            stop = found[index + 1][0] if index + 1 < len(found) else end
+            start = at + len(title)
+            while start < stop and not is_han(text[start]):
+                start += 1
+            finish = start
+            while finish < stop and is_han(text[finish]):
+                finish += 1
+            if 2 <= finish - start <= 4:
+                credits.append(Credit(text[start:finish], title, role, Span(start, finish)))
+        return credits
+
+    def caption(self, text: str, para: Span) -> tuple[list[Credit], int] | None:
+        """A photo credit ending a paragraph ("记者X 摄"), and where the caption ends."""
+        mark = self.photo_mark
+        line = text[para.start:para.end].rstrip().rstrip(")")
+        if not mark or not line.endswith(mark):
+            return None
+        core = line[: -len(mark)].rstrip()
+        cut = max(core.rfind(c) for c in FULL_STOPS + "(") + 1
+        credits = self.credits(text, para.start + cut, para.start + len(core), "photographer")
+        if not credits:
+            name = core[cut:].strip()
+            if 2 <= len(name) <= 4 and name_at(name, 0):
+                at = para.start + line.index(name, cut)
+                credits = [Credit(name, "", "photographer", Span(at, at + len(name)))]
+        if not credits:
+            return None
+        start = min(c.span.start for c in credits)
+        while start > para.start and text[start - 1] not in FULL_STOPS:
+            start -= 1
+        return credits, start
+
+    @cached_property
+    def _meeting_pattern(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in self.words.words("meeting", "words"))
+        return re.compile(rf"[\u4e00-\u9fff]{{2,20}}?(?:{words})")
+
+    def meeting(self, heads: list[str], text: str) -> str | None:
+        """The meeting the report is about: the first "…座谈会" (会议, 大会 …) in its title."""
+        if not self.words.words("meeting", "words"):
+            return None
+        for line in heads + [text[:400]]:
+            match = self._meeting_pattern.search(line.lstrip("—"))
+            if match:
+                return match.group(0)
+        return None

@@ -1,0 +1,116 @@
+"""Where a personal name or a title stands in the text.
+
+Recognisers over the normalised text. They know words (the lexicon and the general grammar),
+never people: a name is a surname and one or two characters standing where the grammar
+expects a name — after a title, before a verb or a separator.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.chinese import is_han
+from kg.extraction.lexicon import surnames, titles
+from kg.extraction.words import grammar
+
+
+@cache
+def _title_max() -> int:
+    return max(len(t) for t in titles())
+
+
+def title_at(text: str, pos: int) -> str | None:
+    """The longest title starting at ``pos``."""
+    table = titles()
+    for length in range(min(_title_max(), len(text) - pos), 1, -1):
+        if text[pos:pos + length] in table:
+            return text[pos:pos + length]
+    return None
+
+
+def title_ending_at(text: str, end: int, start: int = 0) -> str | None:
+    """The longest title ending at ``end`` (and starting at or after ``start``)."""
+    table = titles()
+    for length in range(min(_title_max(), end - start), 1, -1):
+        if text[end - length:end] in table:
+            return text[end - length:end]
+    return None
+
+
+def boundary_strength(text: str, pos: int) -> int:
+    """How surely a name may end before ``pos``: 2 surely, 1 maybe, 0 not.
+
+    A joining character (和, 向 …) needs something after it: before punctuation or a verb it
+    cannot join, so no name ends before it ("王小和说": the name is 王小和).
+    """
+    if pos >= len(text) or not is_han(text[pos]):
+        return 2
+    words = grammar()
+    for length in (4, 3, 2):
+        if text[pos:pos + length] in words.boundary_multi:
+            return 2
+    if text[pos] in words.strong_single:
+        return 2
+    if text[pos] in words.joiners and (
+            pos + 1 >= len(text) or boundary_strength(text, pos + 1) > 0):
+        return 0
+    return 1 if text[pos] in words.boundary_words else 0
+
+
+def _surname_length(candidate: str) -> int:
+    table = surnames()
+    if len(candidate) >= 3 and candidate[:2] in table:
+        return 2
+    return 1 if candidate[0] in table else 0
+
+
+def name_at(text: str, pos: int, *, end: int | None = None) -> int:
+    """The length of a personal name starting at ``pos``, or 0 if none stands there.
+
+    A name is a surname and one or two given characters (two or three after a two-character
+    surname), followed by something a name can end before. When both a two- and a
+    three-character reading fit, the one followed by a surer boundary wins, then the longer.
+    A reading that ends in a character that usually joins or follows a name (等, 也, 说, 和 …)
+    counts only when nothing else fits, except a joining character right before punctuation
+    ("王小和,").
+    """
+    limit = len(text) if end is None else end
+    options: list[tuple[int, int, int]] = []
+    words = grammar()
+    excluded, joiners, not_names = words.name_final_excluded, words.joiners, words.not_names
+    for length, preference in ((3, 2), (2, 1), (4, 0)):
+        if pos + length > limit:
+            continue
+        candidate = text[pos:pos + length]
+        if not all(is_han(c) for c in candidate) or candidate in not_names:
+            continue
+        surname = _surname_length(candidate)
+        if not surname or length - surname not in (1, 2):
+            continue
+        strength = boundary_strength(text, pos + length)
+        if not strength:
+            continue
+        # the last character may rather join or follow a shorter name ("李四等", "王五说")
+        doubtful = length - surname > 1 and candidate[-1] in excluded and not (
+            candidate[-1] in joiners and _punctuation_at(text, pos + length))
+        options.append((strength - 2 * doubtful, preference, length))
+    return max(options)[2] if options else 0
+
+
+def _punctuation_at(text: str, pos: int) -> bool:
+    return pos >= len(text) or not is_han(text[pos])
+
+
+def name_before(text: str, pos: int, start: int = 0) -> int:
+    """The length of a name ending at ``pos`` (the name-before-title form: 张大明总书记)."""
+    for length in (3, 2, 4):
+        begin = pos - length
+        if begin < start:
+            continue
+        candidate = text[begin:pos]
+        if not all(is_han(c) for c in candidate) or candidate in grammar().not_names:
+            continue
+        surname = _surname_length(candidate)
+        if surname and length - surname in (1, 2):
+            return length
+    return 0

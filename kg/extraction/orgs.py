@@ -1,0 +1,169 @@
+"""Organisations as chains of posts name them: full names with abbreviations resolved (市 is
+the chain's city, a bare 总工会 the previous place's), units inside their organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extraction.chains import ChainItem
+from kg.extraction.lexicon import org_kinds
+from kg.extraction.places import PlaceResolver, zone_end
+from kg.extraction.words import grammar
+from kg.model import Organisation, Place
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a chain of posts is read: its section's regions and the organisation that held
+    the section (a post in one of ``abbreviations`` is a post there: 学习组组长)."""
+
+    regions: tuple[Place, ...] = ()
+    organiser: Organisation | None = None
+    abbreviations: frozenset[str] = frozenset()
+
+
+class OrgResolver:
+    """Resolves the organisations of post chains (abbreviations, bare bodies and units)."""
+
+    def __init__(self, places: PlaceResolver) -> None:
+        self.places = places
+        self.known: dict[str, Organisation] = {}
+
+    def add(self, org: Organisation) -> Organisation:
+        """Keep an organisation (the first of a name wins) and the place it serves."""
+        if org.name not in self.known:
+            self.known[org.name] = org
+            self.places.use(self.places.get(org.place))
+        return self.known[org.name]
+
+    def resolve_chain(self, items: tuple[ChainItem, ...],
+                      scope: Scope) -> list[tuple[Organisation, ChainItem]]:
+        """The organisation of each link of a chain of posts, abbreviations resolved."""
+        chain_places: list[Place] = []
+        previous: Organisation | None = None
+        out: list[tuple[Organisation, ChainItem]] = []
+        for item in items:
+            org = self._resolve(item.org, chain_places, previous, scope)
+            if org is None:
+                continue
+            place = self.places.get(org.place)
+            if place is not None:
+                chain_places.append(place)
+            previous = org
+            out.append((org, item))
+        return out
+
+    def _resolve(self, text: str, chain: list[Place], previous: Organisation | None,
+                 scope: Scope) -> Organisation | None:
+        if not text:
+            return previous
+        if scope.organiser is not None and text in scope.abbreviations:
+            return self.add(scope.organiser)
+        label, place, rest = self._prefix(text, chain, scope.regions)
+        if label is None:  # a bare body or unit: 总工会, 经审办
+            parts = split_org(text)
+            reach = parts[0][2] if parts else "unit"
+            if reach == "body" and chain:
+                label, place = chain[-1].label, chain[-1]
+            elif previous is not None:
+                return self._units(self._enclosing(previous), parts)
+            else:
+                label = ""
+        if not rest:
+            return self.add(Organisation(label, "government", place=place.key if place else None))
+        parts = split_org(rest)
+        first = parts[0]
+        kind = first[1]
+        if first[0] == "委" and label and label[-1] in grammar().place_abbreviations:
+            kind = "party"
+        org = self.add(Organisation(label + first[0], kind, place=place.key if place else None))
+        return self._units(org, parts[1:])
+
+    def _units(self, org: Organisation, parts: list[tuple[str, str, str]]) -> Organisation:
+        for piece, kind, _ in parts:
+            org = self.add(Organisation(org.name + piece, kind, parent=org.name))
+        return org
+
+    def _enclosing(self, org: Organisation) -> Organisation:
+        """The organisation a bare unit belongs to: the nearest one that serves a place."""
+        while org.parent is not None and org.place is None and org.parent in self.known:
+            org = self.known[org.parent]
+        return org
+
+    def _prefix(self, text: str, chain: list[Place],
+                regions: tuple[Place, ...]) -> tuple[str | None, Place | None, str]:
+        """The place an organisation's name starts with: (its label, the place, the rest)."""
+        g = grammar()
+        for anchor in g.national_anchors:
+            if text.startswith(anchor):
+                return anchor, None, text[len(anchor):]
+        gaz = self.places.gaz
+        tokens: list[tuple[str, Place, bool]] = []
+        pos = 0
+        while pos < len(text):
+            match = next((text[pos:pos + n] for n in range(min(10, len(text) - pos), 1, -1)
+                          if text[pos:pos + n] in gaz.by_name or text[pos:pos + n] in gaz.by_short),
+                         None)
+            if match is None:
+                break
+            context = chain + [t[1] for t in tokens]
+            place = self.places.resolve(match, context, regions)
+            if place is None or (tokens and not self.places.within(place, tokens[-1][1])):
+                break  # "南京江北新区": 江北 is not a division of 南京
+            tokens.append((match, place, match == place.name))
+            pos += len(match)
+        if not tokens:
+            letter = text[0]
+            if letter in g.place_abbreviations and len(text) > 1:
+                place = self._abbreviated(letter, chain)
+                if place is not None:
+                    return place.label, place, text[1:]
+            return None, None, text
+        last = tokens[-1][1]
+        zone = zone_end(text, pos)
+        if zone:  # 杭州高新区, 金华经济技术开发区, 南京江北新区: named as written
+            label = text[:zone]
+            return label, self.places.zone(label, last), text[zone:]
+        if tokens[-1][2]:
+            return last.label, last, text[pos:]
+        return text[:pos], last, text[pos:]
+
+    def _abbreviated(self, letter: str, chain: list[Place]) -> Place | None:
+        """省 is the report's province; 市/县/区 the nearest place of that kind in the chain."""
+        if letter == grammar().province_abbreviation:
+            return self.places.province
+        for place in reversed(chain):
+            if place.name.endswith(letter) or place.label.endswith(letter):
+                return place
+        return chain[-1] if chain else None
+
+
+def split_org(org: str) -> list[tuple[str, str, str]]:
+    """Split an organisation's name into nested units: (text, kind, scope) each.
+
+    "总工会干部学校" → [("总工会", …), ("干部学校", …)]. A unit ends where a known ending
+    ends, unless a longer known ending runs across that point ("人大常委会" is one body).
+    """
+    kinds = org_kinds()
+    ends: dict[int, str] = {}
+    spans: list[tuple[int, int]] = []
+    for suffix in kinds:
+        start = org.find(suffix)
+        while start >= 0:
+            spans.append((start, start + len(suffix)))
+            if start + len(suffix) not in ends or len(suffix) > len(ends[start + len(suffix)]):
+                ends[start + len(suffix)] = suffix
+            start = org.find(suffix, start + 1)
+    cuts = [e for e in sorted(ends) if not any(a < e < b for a, b in spans)]
+    if not cuts or cuts[-1] != len(org):
+        cuts.append(len(org))
+    parts: list[tuple[str, str, str]] = []
+    previous = 0
+    for cut in cuts:
+        if cut <= previous:
+            continue
+        piece = org[previous:cut]
+        kind = kinds.get(ends.get(cut, ""))
+        parts.append((piece, kind.kind if kind else "other", kind.scope if kind else "unit"))
+        previous = cut
+    return parts

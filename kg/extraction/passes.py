@@ -1,0 +1,167 @@
+"""From a normalised report and its genre's layout to an :class:`~kg.model.Extraction`.
+
+Two passes over the sections. The first finds everyone introduced with a post chain or a
+title after the name; the second reads each sentence again for those people (and every
+later mention of their names), resolves their posts' organisations and places, and reads
+what they did and said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extraction.chains import (
+    Anchors,
+    PersonRef,
+    find_chains,
+    find_known,
+    find_titled,
+    group_lists,
+)
+from kg.extraction.genres import Genre, Layout, SectionLayout
+from kg.extraction.orgs import OrgResolver, Scope
+from kg.extraction.places import PlaceResolver, enumerated_places
+from kg.extraction.predicates import Reading, read_predicate
+from kg.extraction.segments import sentences
+from kg.model import (
+    Byline,
+    Mention,
+    Participant,
+    Person,
+    Post,
+    Quotation,
+    Section,
+    Span,
+)
+
+
+@dataclass(slots=True)
+class People:
+    """The people of one report: a key each (p1, p2 … by first mention), posts, mentions.
+
+    Within one report one name is one person; who is who across reports is the resolver's.
+    """
+
+    keys: dict[str, str] = field(default_factory=dict)  # name -> key
+    posts: dict[str, dict[tuple[str, str], Post]] = field(default_factory=dict)
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+
+    def key(self, name: str) -> str:
+        """The person of this name (added if new)."""
+        if name not in self.keys:
+            self.keys[name] = f"p{len(self.keys) + 1}"
+            self.posts[self.keys[name]] = {}
+        return self.keys[name]
+
+    def mention(self, name: str, span: Span) -> str:
+        """Record that ``name`` stands at ``span``; the person's key."""
+        key = self.key(name)
+        self.mentions[(span.start, span.end)] = Mention(key, span)
+        return key
+
+    def hold(self, key: str, post: Post) -> None:
+        """Record a post (the first reading of an organisation and title wins)."""
+        self.posts[key].setdefault((post.org, post.title), post)
+
+    def all(self) -> tuple[Person, ...]:
+        """Everyone, in key order, with their posts in the order they were read."""
+        return tuple(Person(key, name, tuple(sorted(self.posts[key].values(),
+                                                     key=lambda p: (p.span.start, p.title))))
+                     for name, key in self.keys.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Introductions:
+    """What the first pass found: each section's people with posts or titles, and every name."""
+
+    refs: tuple[tuple[PersonRef, ...], ...]  # by section
+    names: tuple[str, ...]  # longest first
+
+    @classmethod
+    def find(cls, text: str, layout: Layout, anchors: Anchors) -> Introductions:
+        """Everyone introduced with a post chain or a title after the name."""
+        by_section: list[tuple[PersonRef, ...]] = []
+        known: set[str] = set()
+        for section in layout.sections:
+            chains: list[PersonRef] = []
+            titled: list[PersonRef] = []
+            for para in section.body:
+                for sentence in sentences(text, para.start, para.end):
+                    found = find_chains(text, sentence.start, sentence.end, anchors)
+                    chains.extend(found)
+                    spans = [(r.start, r.end) for r in found]
+                    titled.extend(ref for ref in find_titled(text, sentence.start, sentence.end)
+                                  if not any(a < ref.end and ref.start < b for a, b in spans))
+            by_section.append(tuple(chains + titled))
+            known.update(ref.name for ref in chains + titled)
+        return cls(tuple(by_section), tuple(sorted(known, key=lambda n: (-len(n), n))))
+
+
+class SectionReader:
+    """Reads the people of one section: their posts, how they took part, what they said."""
+
+    def __init__(self, text: str, genre: Genre, places: PlaceResolver, orgs: OrgResolver,
+                 people: People) -> None:
+        self.text, self.genre, self.places, self.orgs, self.people = (text, genre, places,
+                                                                       orgs, people)
+
+    def read(self, index: int, section: SectionLayout, refs: tuple[PersonRef, ...],
+             names: tuple[str, ...]) -> Section:
+        """The section read, with its people keyed in :attr:`people`."""
+        regions = self.genre.regions(section, self.places)
+        for region in regions:
+            self.places.use(region)
+        organiser = self.genre.organiser(section)
+        if organiser is not None:
+            self.orgs.add(organiser)
+        scope = Scope(regions, organiser, frozenset(self.genre.organiser_abbreviations))
+        roles: set[tuple[str, str]] = set()
+        quotes: list[Quotation] = []
+        for para in section.body:
+            previous: Span | None = None
+            for sentence in sentences(self.text, para.start, para.end):
+                here = [r for r in refs if sentence.start <= r.start < sentence.end]
+                taken = [(r.start, r.end) for r in here]
+                here += find_known(self.text, sentence.start, sentence.end, list(names), taken)
+                self._posts(here, scope, roles)
+                self._predicates(sentence, here, previous, roles, quotes)
+                for place in enumerated_places(self.text, sentence, self.places, regions):
+                    self.places.use(place)
+                previous = sentence
+        bylines = tuple(Byline(self.people.mention(c.name, c.span), c.title, c.role, c.span)
+                        for c in section.credits)
+        return Section(
+            key=f"g{index + 1}", kind=section.kind, name=section.name or "", span=section.span,
+            headline=section.headline, regions=tuple(r.key for r in regions),
+            organiser=organiser.name if organiser else None, bylines=bylines,
+            participants=tuple(Participant(p, r) for p, r in sorted(roles)),
+            quotations=tuple(quotes), captions=section.captions)
+
+    def _posts(self, refs: list[PersonRef], scope: Scope, roles: set[tuple[str, str]]) -> None:
+        """Each person's mention, and the posts of their chain."""
+        for ref in refs:
+            key = self.people.mention(ref.name, ref.name_span)
+            for org, item in self.orgs.resolve_chain(ref.items, scope):
+                self.people.hold(key, Post(org.name, item.title,
+                                           Span(item.org_span.start, item.title_span.end)))
+                if scope.organiser is not None and org.name == scope.organiser.name:
+                    roles.add((key, "leader"))
+
+    def _predicates(self, sentence: Span, refs: list[PersonRef], previous: Span | None,
+                    roles: set[tuple[str, str]], quotes: list[Quotation]) -> None:
+        """How each run of people in the sentence took part, and what speakers said."""
+        said: list[Span] = []
+        for run in group_lists(self.text, refs):
+            reading = read_predicate(self.text, sentence, run, previous,
+                                     self.genre.participation)
+            if any(s.start <= run[0].start < s.end for s in said):
+                reading = Reading("referenced")  # named inside someone's words
+            elif reading.quote is not None and reading.quote.start > run[0].start:
+                said.append(reading.quote)
+            for ref in run:
+                key = self.people.key(ref.name)
+                roles.add((key, reading.role))
+                if reading.role == "speaker" and reading.quote is not None:
+                    words = self.text[reading.quote.start:reading.quote.end].strip()
+                    quotes.append(Quotation(key, words, reading.quote))
+

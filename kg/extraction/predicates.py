@@ -1,0 +1,135 @@
+"""How the people of a sentence took part: spoke (and what they said), listened, took part,
+or were only talked about. The words that tell it are the genre's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.chinese import DELIMITERS
+from kg.extraction.chains import PersonRef
+from kg.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    """A genre's words for how people take part."""
+
+    roles: dict[str, tuple[str, ...]]  # speaker | listener | participant → the words for it
+    attribution_frames: tuple[str, ...]  # "这是A、B的观点": the frame before the people …
+    attribution_nouns: tuple[str, ...]  # … and the nouns after them
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a run of people did in its sentence, and the words they said if any."""
+
+    role: str  # speaker | listener | participant | referenced
+    quote: Span | None = None
+
+
+def read_predicate(text: str, sentence: Span, run: list[PersonRef], previous: Span | None,
+                   words: Participation) -> Reading:
+    """Classify what a run of people did, from the words after it (and before it).
+
+    Args:
+        text: the normalised text.
+        sentence: the sentence the run stands in.
+        run: the people, in order.
+        previous: the sentence before this one in the paragraph, if any.
+        words: the genre's words for taking part.
+
+    Returns:
+        The role, and the span of what they said for a speaker.
+    """
+    first, last = run[0], run[-1]
+    after = last.end
+    while after < sentence.end and text[after] in "等人、,,":
+        after += 1
+    if text.startswith("等人", last.end):
+        after = max(after, last.end + 2)
+    rest = text[after:sentence.end]
+    before = text[sentence.start:first.start]
+    # someone only talked about: "王五的讲话", "王五在会上的讲话"
+    possessive = re.match(r"(?:在[^,,。、]{0,12}?)?的", rest)
+    if possessive:
+        noun = rest[possessive.end():]
+        framed = before.rstrip().endswith(words.attribution_frames)
+        if framed and noun.startswith(words.attribution_nouns):
+            return Reading("speaker", previous)
+        return Reading("referenced")
+    initial = not before or before[-1] in DELIMITERS or _opens_chain(first)
+    if not initial:
+        return Reading("referenced")
+    role, at, word = _first_role_word(rest, words)
+    if role is None:
+        return Reading("participant" if rest.strip("。 ") else "referenced")
+    if role != "speaker":
+        return Reading(role)
+    return Reading("speaker", _said(text, sentence, (after, at, word), first.start, words))
+
+
+def _opens_chain(ref: PersonRef) -> bool:
+    return bool(ref.items) and ref.items[0].trimmed is False
+
+
+def _first_role_word(rest: str, words: Participation) -> tuple[str | None, int, str]:
+    best: tuple[int, int, str, str] | None = None
+    for role, listed in words.roles.items():
+        for word in listed:
+            index = rest.find(word)
+            if index >= 0 and (best is None or (index, -len(word)) < (best[0], best[1])):
+                best = (index, -len(word), role, word)
+    if best is None:
+        return None, 0, ""
+    return best[2], best[0], best[3]
+
+
+def _said(text: str, sentence: Span, verb: tuple[int, int, str], run_start: int,
+          words: Participation) -> Span:
+    """The words a speaker said.
+
+    After the verb and a colon or comma: what follows ("表示,……", "说:“……”"); a verb that
+    ends the sentence: the quotation before the speaker ("“……”X说。"); otherwise the report's
+    own account of what they said ("对……提出了看法和建议").
+
+    Args:
+        text: the normalised text.
+        sentence: the sentence.
+        verb: where the words after the speakers start, the verb's index in them, the verb.
+        run_start: where the speakers start.
+        words: the genre's words for taking part.
+    """
+    after, at, word = verb
+    end = sentence.end
+    while end > after and text[end - 1] in "。;;\n":
+        end -= 1
+    clause_end = after + at
+    while clause_end < end and text[clause_end] not in ",,::;;“。":
+        clause_end += 1
+    verb_end = after + at + len(word)
+    speech = words.roles["speaker"]
+    for index in range(after + at, clause_end):  # "在发言中说": the last verb of the clause
+        for said in speech:
+            if text.startswith(said, index) and index + len(said) <= clause_end:
+                verb_end = max(verb_end, index + len(said))
+    pos = verb_end
+    while pos < end and text[pos] in "道 ":
+        pos += 1
+    if pos < end and text[pos] in ",,::“「":
+        while pos < end and text[pos] in ",,:: ":
+            pos += 1
+        if pos < end and text[pos] in "“「":
+            close = text.find("”" if text[pos] == "“" else "」", pos + 1, sentence.end)
+            if close > 0:
+                return Span(pos + 1, close)
+        if pos < end:
+            return Span(pos, end)
+    if pos >= end:  # "“……”X说。": the quotation stands before the speaker
+        before = re.sub(r"[,,\s]+$", "", text[sentence.start:run_start])
+        if before.endswith(("”", "」")):
+            close = sentence.start + len(before) - 1
+            opening = text.rfind("“" if text[close] == "”" else "「", sentence.start, close)
+            if opening >= 0:
+                return Span(opening + 1, close)
+    return Span(after, end) if end > after else Span(sentence.start, sentence.end)

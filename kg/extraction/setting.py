@@ -1,0 +1,53 @@
+"""Where and when a report was written, from the places it names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.extraction.gazetteer import all_full_names, years, years_in_use
+
+
+def _full_place_names(text: str) -> list[str]:
+    names = all_full_names()
+    found = []
+    pos = 0
+    while pos < len(text):
+        for length in range(min(10, len(text) - pos), 2, -1):
+            if text[pos:pos + length] in names:
+                found.append(text[pos:pos + length])
+                pos += length - 1
+                break
+        pos += 1
+    return found
+
+
+def infer_setting(text: str) -> tuple[str | None, int | None]:
+    """The report's province and year, from the places it names with their full names.
+
+    The province is the one most of the named places lie in; the year is the latest one in
+    which the most of them were in use under the names the report gives them. Only the years
+    the area codes know are tried, so the answer does not change with the calendar; when the
+    names fit up to the last of them, the year is not known.
+    """
+    names = sorted(set(_full_place_names(text)))
+    votes: dict[str, float] = defaultdict(float)
+    for name in names:
+        provinces = {p for _, _, p in years_in_use(name)}
+        for home in provinces:
+            votes[home] += 1 / len(provinces)
+    province = max(sorted(votes), key=lambda p: votes[p]) if votes else None
+    scores: dict[int, int] = {}
+    for candidate in years():
+        scores[candidate] = 0
+        for name in names:
+            periods = [(s, e) for s, e, p in years_in_use(name) if p == province] or \
+                [(s, e) for s, e, _ in years_in_use(name)]
+            if any(s <= candidate and (e is None or candidate <= e) for s, e in periods):
+                scores[candidate] += 1
+    if not names or len(set(scores.values())) == 1:
+        return province, None  # the names fit every year alike: nothing to infer
+    best = max(scores.values())
+    latest = max(y for y, score in scores.items() if score == best)
+    if latest == years()[-1]:
+        return province, None  # they fit to the last year the data knows: no end to infer
+    return province, latest

@@ -1,0 +1,63 @@
+"""The general grammar's word lists (``kg/data/grammar.toml``), as one typed object.
+
+What every kind of report shares: where a name ends, how a chain of posts is anchored, how
+places are abbreviated. What is particular to one kind of report is its genre's
+(:mod:`kg.extraction.genres`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+
+from kg.errors import DataError
+from kg.resources import read_toml
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The general grammar's word lists; ``kg/data/grammar.toml`` says what each is for."""
+
+    boundary_words: frozenset[str]
+    strong_single: frozenset[str]
+    name_final_excluded: frozenset[str]
+    not_names: frozenset[str]
+    names_then_title: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    national_anchors: tuple[str, ...]
+    place_abbreviations: frozenset[str]
+    province_abbreviation: str
+    development_zones: tuple[str, ...]  # longest first
+    joiners: frozenset[str]
+
+    @property
+    def boundary_multi(self) -> frozenset[str]:
+        """The boundary words of more than one character."""
+        return frozenset(w for w in self.boundary_words if len(w) > 1)
+
+
+@cache
+def grammar() -> Grammar:
+    """The general grammar (read once).
+
+    Raises:
+        DataError: the file lacks a list or has one it should not.
+    """
+    data = read_toml("data", "grammar.toml")
+    names = {f.name for f in fields(Grammar)}
+    if set(data) != names:
+        raise DataError(f"kg/data/grammar.toml: expected the lists {sorted(names)}, "
+                        f"found {sorted(data)}")
+    return Grammar(
+        boundary_words=frozenset(data["boundary_words"]),
+        strong_single=frozenset(data["strong_single"]),
+        name_final_excluded=frozenset(data["name_final_excluded"]),
+        not_names=frozenset(data["not_names"]),
+        names_then_title=tuple(data["names_then_title"]),
+        clause_openers=tuple(data["clause_openers"]),
+        national_anchors=tuple(data["national_anchors"]),
+        place_abbreviations=frozenset(data["place_abbreviations"]),
+        province_abbreviation=data["province_abbreviation"],
+        development_zones=tuple(sorted(data["development_zones"], key=len, reverse=True)),
+        joiners=frozenset(data["joiners"]),
+    )

@@ -1,0 +1,129 @@
+"""The main job: read reports, resolve their people, build the graph, write it and its view.
+
+A report flows through the packages in order: :mod:`kg.reading` (file → text),
+:mod:`kg.extraction` (text → what the report says, read by its genre), :mod:`kg.resolution`
+(who is who across reports), :mod:`kg.rdf` (the graph and its formats) and :mod:`kg.view`
+(the page).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import FOAF
+
+from kg.extraction import AUTO, read_text
+from kg.files import write_atomically
+from kg.ids import digest
+from kg.model import Report
+from kg.rdf.export import EXPORTERS, Statements, serialise
+from kg.rdf.graph import build_dataset, build_graph
+from kg.rdf.io import union
+from kg.rdf.namespace import DEFAULT_BASE, KG, ORG, SCHEMA
+from kg.reading import read_report
+from kg.resolution import DEFAULT, Identities, resolve
+from kg.view.page import render_view
+
+DEFAULT_FORMATS = ("turtle", "json-ld")
+VIEW = "graph.html"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a build read, and what the graph it wrote holds."""
+
+    people: int
+    posts: int
+    organisations: int
+    places: int
+    groups: int
+    quotations: int
+    triples: int
+    genres: tuple[tuple[str, int], ...]  # each genre used, with the number of reports
+    detected: bool  # whether the genres were chosen from the texts' marks
+    files: tuple[Path, ...]
+
+
+def read_reports(paths: Sequence[Path], *, genre: str = AUTO,
+                 year: int | None = None) -> list[Report]:
+    """Read each report once (a file given twice, or two files with the same text, once).
+
+    Raises:
+        InputError: a file is missing, empty, binary or not UTF-8.
+    """
+    reports: dict[str, Report] = {}
+    for path in paths:
+        raw = read_report(path)
+        if digest(raw, size=12) not in reports:
+            report = read_text(raw, name=path.name, genre=genre, year=year)
+            reports[report.key] = report
+    return list(reports.values())
+
+
+def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, year: int | None = None,
+          base: str = DEFAULT_BASE, formats: Sequence[str] = DEFAULT_FORMATS,
+          resolver: str = DEFAULT) -> Summary:
+    """Read the reports and write ``graph.<ext>`` in each format, and ``graph.html``.
+
+    Everything is made in memory first and each file is written to a temporary name and
+    renamed, so a failed run leaves no half-written output.
+
+    Args:
+        paths: the reports.
+        out_dir: where to write (created if missing).
+        genre: the genre to read them as, or ``auto`` (each report's own marks choose).
+        year: the year the reports were written, instead of inferring it.
+        base: the base IRI of the graph's resources.
+        formats: the RDF formats to write (names from :data:`kg.rdf.export.EXPORTERS`).
+        resolver: how to decide who is who (a name from :data:`kg.resolution.RESOLVERS`).
+
+    Returns:
+        Counts of what the graph holds, and the files written.
+    """
+    reports = read_reports(paths, genre=genre, year=year)
+    identities = resolve(reports, resolver)
+    statements = graph_statements(reports, identities, base=base,
+                                  quads=any(EXPORTERS[fmt].quads for fmt in formats))
+    contents = {f"graph.{EXPORTERS[fmt].extension}": serialise(statements, fmt)
+                for fmt in dict.fromkeys(formats)}
+    title = reports[0].extraction.title if reports else "kg"
+    contents[VIEW] = render_view(statements.graph, title=title)
+    written = write_atomically(out_dir, contents)
+    used = Counter(report.extraction.genre for report in reports)
+    return summarise(statements.graph, tuple(sorted(used.items())), genre == AUTO, written)
+
+
+def graph_statements(reports: Sequence[Report], identities: Identities, *, base: str,
+                     quads: bool) -> Statements:
+    """The reports' statements: one graph, and the dataset too when a format keeps reports
+    apart (TriG, N-Quads)."""
+    if quads:
+        dataset = build_dataset(reports, identities, base=base)
+        return Statements(union(dataset, base), dataset)
+    return Statements(build_graph(reports, identities, base=base))
+
+
+def summarise(graph: Graph, genres: tuple[tuple[str, int], ...], detected: bool,
+              files: tuple[Path, ...]) -> Summary:
+    """What the graph holds: each resource counted once, however many reports name it."""
+    def count(cls: URIRef) -> int:
+        return len(set(graph.subjects(RDF.type, cls)))
+
+    units = set(graph.subjects(RDF.type, ORG.OrganizationalUnit))
+    return Summary(
+        people=count(FOAF.Person),
+        posts=count(ORG.Post),
+        organisations=len(set(graph.subjects(RDF.type, ORG.Organization)) - units),
+        places=count(SCHEMA.AdministrativeArea) + count(KG.DevelopmentZone),
+        groups=len(units),
+        quotations=count(SCHEMA.Quotation),
+        triples=len(graph),
+        genres=genres,
+        detected=detected,
+        files=files,
+    )
+

@@ -1,0 +1,71 @@
+"""What a resolver is given and what it returns.
+
+A resolver is given, for every person of every report, what the report says of them
+(:class:`PersonRecord`: the name, the report and its date, the sections they appear in,
+their posts with the organisations and places of those posts, where the name stands) and
+decides which records are one person: an :class:`Identity` each, with the evidence for
+every merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from kg.model import Post, Span
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """Everything one report says of one person."""
+
+    report: str  # the report's key
+    person: str  # the person's key in that report
+    name: str
+    year: int | None  # when the report was written
+    sections: tuple[str, ...]  # names of the sections they appear in ("" for the body)
+    posts: tuple[Post, ...]
+    organisations: tuple[str, ...]  # names of the organisations of their posts
+    places: tuple[str, ...]  # keys of the places those organisations serve
+    mentions: tuple[Span, ...]  # where their name stands
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        """(report, person): the record's key."""
+        return (self.report, self.person)
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Why a record was judged the same person as the identity's first record."""
+
+    report: str
+    person: str
+    reason: str  # in English, e.g. "same name"
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """One person across reports."""
+
+    key: str  # stable and ASCII: the part of the person's IRI that tells namesakes apart
+    name: str
+    records: tuple[tuple[str, str], ...]  # (report, person) of every record, sorted
+    evidence: tuple[Merge, ...] = ()  # a merge for every record after the first
+
+
+class Identities(Mapping[tuple[str, str], Identity]):
+    """The identity of every record, by (report, person)."""
+
+    def __init__(self, identities: Iterable[Identity]) -> None:
+        self.people = tuple(sorted(identities, key=lambda i: (i.name, i.key)))
+        self._by_ref = {ref: identity for identity in self.people for ref in identity.records}
+
+    def __getitem__(self, ref: tuple[str, str]) -> Identity:
+        return self._by_ref[ref]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._by_ref)
+
+    def __len__(self) -> int:
+        return len(self._by_ref)

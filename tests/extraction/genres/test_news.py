@@ -1,0 +1,53 @@
+"""The news genre: headlines, bylines, captions, one section about the meeting."""
+
+from __future__ import annotations
+
+from kg.extraction import extract
+from kg.extraction.genres import get_genre
+from kg.model import Span
+from tests.helpers import bylines, posts, quotes
+
+NEWS = get_genre("news")
+
+
+def test_a_report_without_study_groups_still_reads_people_and_words() -> None:
+    ex = extract("杭州市总工会主席王小明表示,要服务职工。\n")[1]
+    assert ex.genre == "news"
+    assert posts(ex) == {"王小明": {("杭州市总工会", "主席")}}
+    (section,) = ex.sections
+    assert (section.kind, section.name) == ("body", "")
+    assert list(quotes(ex, section).values()) == ["要服务职工"]
+
+
+def test_headline_subtitle_meeting_byline_and_caption() -> None:
+    raw = ("全市工会座谈会召开\n\n——各区代表交流经验\n\n本报讯 记者张三一报道 昨天,"
+           "全市工会座谈会召开。西湖区总工会主席王小虎表示,要干实事。\n\n"
+           "座谈会现场。记者李四二 摄\n")
+    ex = extract(raw, genre="news")[1]
+    assert ex.title == "全市工会座谈会召开"
+    assert ex.subtitle == "各区代表交流经验"
+    assert ex.meeting == "全市工会座谈会"
+    (section,) = ex.sections
+    assert bylines(ex, section) == [("张三一", "记者", "reporter"),
+                                    ("李四二", "记者", "photographer")]
+    (caption,) = section.captions
+    assert caption.text == "座谈会现场。"
+
+
+def test_a_photo_credit_without_a_title() -> None:
+    text = "大家合影留念。王小明 摄"
+    credits, start = NEWS.caption(text, Span(0, len(text))) or ([], -1)
+    assert [(c.name, c.title, c.role) for c in credits] == [("王小明", "", "photographer")]
+    assert text[:start] == "大家合影留念。"
+
+
+def test_marks_for_normalisation() -> None:
+    marks = NEWS.marks()
+    assert marks.ends == ("摄",)
+    assert marks.starts[0] == "——" and "本报讯" in marks.starts
+    assert marks.alone == ()
+
+
+def test_news_is_the_fallback_and_recognises_nothing_of_its_own() -> None:
+    assert NEWS.fallback
+    assert NEWS.score("杭州学习组——\n") == 0

@@ -1,0 +1,83 @@
+"""Chains of posts, names before titles, names read again, lists of people (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.chains import Anchors, find_chains, find_known, find_titled, group_lists
+from kg.extraction.gazetteer import gazetteer
+from kg.extraction.genres import get_genre
+from kg.extraction.words import grammar
+
+ANCHORS = Anchors(frozenset(gazetteer(2015).names),
+                  grammar().national_anchors + get_genre("study-meeting").organiser_abbreviations)
+
+
+def chains(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [(ref.name, [(item.org, item.title) for item in ref.items])
+            for ref in find_chains(text, 0, len(text), ANCHORS)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title with no organisation of its own takes the previous one (resolved later)
+    ("省总工会党组副书记、巡视员、副主席王三听取发言。",
+     [("王三", [("省总工会", "党组副书记"), ("", "巡视员"), ("", "副主席")])]),
+    # a chain runs through a comma to its name
+    ("文成县政协副主席,县总工会主席刘五说。",
+     [("刘五", [("文成县政协", "副主席"), ("县总工会", "主席")])]),
+    # several people in a row
+    ("桐庐县总工会主席张一、安吉县总工会主席李二等表示,",
+     [("张一", [("桐庐县总工会", "主席")]), ("李二", [("安吉县总工会", "主席")])]),
+    # names joined by 和 / 及
+    ("宁海县总工会主席赵六和象山县总工会主席钱七及遂昌县总工会主席孙八认为",
+     [("赵六", [("宁海县总工会", "主席")]), ("钱七", [("象山县总工会", "主席")]),
+      ("孙八", [("遂昌县总工会", "主席")])]),
+    # words before the organisation are not part of it
+    ("大家围绕讲话以及省人大常委会副主任、省总工会主席周九的讲话精神",
+     [("周九", [("省人大常委会", "副主任"), ("省总工会", "主席")])]),
+    ("这是临海市总工会主席吴十的观点。", [("吴十", [("临海市总工会", "主席")])]),
+    ("上午9时,学习组组长、嘉兴市总工会主席郑一宣布开始",
+     [("郑一", [("学习组", "组长"), ("嘉兴市总工会", "主席")])]),
+    ("工会主席们认为", []),
+    ("龙泉、云和等县市总工会主席共同认为", []),
+])
+def test_find_chains(text: str, expected: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    assert chains(text) == expected
+
+
+def test_chain_keeps_offsets() -> None:
+    text = "衢州市总工会主席王五表示"
+    (ref,) = find_chains(text, 0, len(text), ANCHORS)
+    assert text[ref.name_span.start:ref.name_span.end] == "王五"
+    assert ref.start == 0
+    item = ref.items[0]
+    assert text[item.org_span.start:item.title_span.end] == "衢州市总工会主席"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("学习贯彻张大明总书记系列讲话", ["张大明"]),
+    ("学习贯彻习总书记重要讲话", []),  # 习 alone is no name
+    ("王小二同志说", ["王小二"]),
+])
+def test_name_before_title(text: str, expected: list[str]) -> None:
+    assert [r.name for r in find_titled(text, 0, len(text))] == expected
+
+
+def test_known_names_are_found_alone_and_not_inside_taken_spans() -> None:
+    text = "王爱国说,王爱国的发言"
+    refs = find_known(text, 0, len(text), ["王爱国"], [(0, 3)])
+    assert [(r.name, r.start) for r in refs] == [("王爱国", 5)]
+
+
+def test_group_lists_joins_people_by_separators() -> None:
+    text = "张一、李二和王三等表示,赵四说"
+    refs = find_known(text, 0, len(text), ["张一", "李二", "王三", "赵四"], [])
+    runs = group_lists(text, refs)
+    assert [[r.name for r in run] for run in runs] == [["张一", "李二", "王三"], ["赵四"]]
+
+
+def test_a_genres_own_words_anchor_an_organisation() -> None:
+    text = "我们学习组组长王五表示"
+    news = Anchors(ANCHORS.place_names, grammar().national_anchors)
+    assert [i.org for i in find_chains(text, 0, len(text), ANCHORS)[0].items] == ["学习组"]
+    assert [i.org for i in find_chains(text, 0, len(text), news)[0].items] == ["我们学习组"]
