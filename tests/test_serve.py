@@ -27,7 +27,8 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 import kg.cli
 from kg.errors import InputError
-from kg.sparql.query import named_queries, run_query
+from kg.sparql.catalogue import named_queries
+from kg.sparql.run import run_query
 from kg.sparql.serve import (
     DEFAULT_HOST,
     MAX_BODY_BYTES,

@@ -10,7 +10,7 @@ library's :class:`~http.server.ThreadingHTTPServer`. The endpoint is ``/sparql``
 
 SELECT and ASK results are SPARQL 1.1 Query Results JSON (the default), CSV, TSV or XML as the
 ``Accept`` header asks; CONSTRUCT and DESCRIBE results are Turtle (the default), N-Triples,
-RDF/XML or JSON-LD. Queries are checked with :func:`kg.query.check_query` before they run:
+RDF/XML or JSON-LD. Queries are checked with :func:`kg.sparql.check.check_query` before they run:
 updates, ``SERVICE`` (pyoxigraph would fetch the remote endpoint) and ``FROM`` get
 400 Bad Request with the reason as plain text, as does malformed SPARQL; other paths get 404.
 
@@ -40,7 +40,7 @@ import rdflib
 
 from kg.errors import QueryError, ServeError
 from kg.rdf.io import load_graph
-from kg.sparql.query import check_query
+from kg.sparql.check import check_query, one_line
 
 __all__ = [
     "DEFAULT_HOST",
@@ -227,10 +227,10 @@ class Endpoint:
         try:
             body = self._run(sparql, media_type)
         except SyntaxError as error:
-            message = f"malformed SPARQL: {_one_line(str(error))}"
+            message = f"malformed SPARQL: {one_line(str(error))}"
             return _error(HTTPStatus.BAD_REQUEST, message)
         except OSError as error:  # pyoxigraph's error for anything that fails while running
-            message = f"query could not be run: {_one_line(str(error))}"
+            message = f"query could not be run: {one_line(str(error))}"
             return _error(HTTPStatus.BAD_REQUEST, message)
         content_type = media_type if media_type.endswith("json") else f"{media_type}; charset=utf-8"
         return Response(int(HTTPStatus.OK), content_type, body)
@@ -291,10 +291,6 @@ def _quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
         if qualities:
             return max(qualities)
     return 0.0
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 class _Handler(BaseHTTPRequestHandler):
