@@ -22,8 +22,17 @@ from kg.rdf.export import EXPORTERS, convert
 from kg.rdf.io import load_graph
 from kg.rdf.namespace import DEFAULT_BASE
 from kg.rdf.validate import validate as check_shapes
-from kg.sparql.query import FORMATTERS, format_query_list, format_result, load_query, run_query
-from kg.sparql.serve import DEFAULT_HOST, DEFAULT_PORT, make_server, serve_forever
+from kg.sparql import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    FORMATTERS,
+    format_query_list,
+    format_result,
+    load_query,
+    make_server,
+    run_query,
+    serve_forever,
+)
 from kg.view import exports as _network_exports  # noqa: F401 — registers graphml and gexf
 
 F = TypeVar("F", bound=Callable[..., Any])

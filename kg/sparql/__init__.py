@@ -1,0 +1,37 @@
+"""Read-only SPARQL on a knowledge graph: named queries, running them, their formats, serving.
+
+The modules, each with one job:
+
+- :mod:`~kg.sparql.catalogue`: the bundled ``.rq`` queries, their descriptions and parameters;
+- :mod:`~kg.sparql.check`: parsing a query and refusing updates, SERVICE and FROM;
+- :mod:`~kg.sparql.run`: running a query on an rdflib graph, with its parameters bound;
+- :mod:`~kg.sparql.results`: the output formats (table, CSV, TSV, JSON), by name;
+- :mod:`~kg.sparql.endpoint`: the SPARQL 1.1 Protocol, request in, response out;
+- :mod:`~kg.sparql.server`: the endpoint over HTTP.
+"""
+
+from __future__ import annotations
+
+from kg.sparql.catalogue import format_query_list, load_query, named_queries
+from kg.sparql.check import check_query
+from kg.sparql.endpoint import Endpoint
+from kg.sparql.results import FORMATTERS, format_result
+from kg.sparql.run import QueryResult, run_query
+from kg.sparql.server import DEFAULT_HOST, DEFAULT_PORT, SparqlServer, make_server, serve_forever
+
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "FORMATTERS",
+    "Endpoint",
+    "QueryResult",
+    "SparqlServer",
+    "check_query",
+    "format_query_list",
+    "format_result",
+    "load_query",
+    "make_server",
+    "named_queries",
+    "run_query",
+    "serve_forever",
+]

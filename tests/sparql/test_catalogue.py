@@ -1,44 +1,22 @@
-"""Tests for kg.query: named queries, loading, read-only running and the output formats."""
+"""Tests for kg.sparql.catalogue: the named queries, their golden results, parameters, loading."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 import pytest
 import rdflib
-import rdflib.plugins.sparql.evaluate
-from rdflib import BNode, Literal, URIRef
 
 from kg.errors import InputError, QueryError
-from kg.extraction import read_text
-from kg.rdf.graph import build_graph
-from kg.sparql.query import (
-    FORMATTERS,
+from kg.sparql.catalogue import (
     Parameter,
-    QueryResult,
-    check_query,
-    display_width,
     format_query_list,
-    format_result,
-    formatter,
     load_query,
     named_queries,
     query_description,
     query_parameters,
-    run_query,
 )
-
-FIXTURES = Path(__file__).parent / "fixtures"
-SMALL = FIXTURES / "small.ttl"
-EXTRA = FIXTURES / "queries" / "extra.ttl"
-JIANGSU = FIXTURES / "jiangsu.txt"
-
-# The parameters each named query is run with when a test runs every query (provenance needs a
-# person; the other queries' parameters are optional).
-DEFAULT_PARAMS: dict[str, dict[str, str]] = {"provenance": {"person": "王一"}}
+from kg.sparql.run import run_query
 
 Rows = list[tuple[str | None, ...]]
 
@@ -191,49 +169,6 @@ EXPECTED_EXTRA: dict[str, Rows] = {
 }
 
 
-@pytest.fixture(scope="module")
-def small() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    graph.parse(SMALL, format="turtle")
-    return graph
-
-
-@pytest.fixture(scope="module")
-def extended() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    graph.parse(SMALL, format="turtle")
-    graph.parse(EXTRA, format="turtle")
-    return graph
-
-
-@pytest.fixture(scope="module")
-def jiangsu_raw() -> str:
-    return JIANGSU.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def jiangsu_graph(jiangsu_raw: str) -> rdflib.Graph:
-    """The graph of tests/fixtures/jiangsu.txt, built as ``kg build`` builds it."""
-    return build_graph([read_text(jiangsu_raw)])
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Make rdflib's SERVICE client fail loudly, and record any call to it."""
-    calls: list[object] = []
-
-    def urlopen(*args: object, **kwargs: object) -> None:
-        calls.append(args)
-        raise AssertionError("the query reached for the network")
-
-    monkeypatch.setattr(rdflib.plugins.sparql.evaluate, "urlopen", urlopen)
-    return calls
-
-
-def _result(columns: tuple[str, ...], rows: Rows) -> QueryResult:
-    return QueryResult(columns=columns, rows=tuple(rows))
-
-
 # --------------------------------------------------------------------------- named queries
 
 
@@ -254,23 +189,29 @@ def test_named_query_has_description_and_order(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_SMALL))
-def test_named_query_on_small_fixture(small: rdflib.Graph, name: str) -> None:
+def test_named_query_on_small_fixture(
+    small: rdflib.Graph, default_params: dict[str, dict[str, str]], name: str
+) -> None:
     columns, rows = EXPECTED_SMALL[name]
-    result = run_query(small, named_queries()[name], DEFAULT_PARAMS.get(name))
+    result = run_query(small, named_queries()[name], default_params.get(name))
     assert result.columns == columns
     assert list(result.rows) == rows
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_EXTRA))
-def test_named_query_on_extended_fixture(extended: rdflib.Graph, name: str) -> None:
-    result = run_query(extended, named_queries()[name], DEFAULT_PARAMS.get(name))
+def test_named_query_on_extended_fixture(
+    extended: rdflib.Graph, default_params: dict[str, dict[str, str]], name: str
+) -> None:
+    result = run_query(extended, named_queries()[name], default_params.get(name))
     assert result.columns == EXPECTED_SMALL[name][0]
     assert list(result.rows) == EXPECTED_EXTRA[name]
 
 
-def test_named_queries_ignore_other_languages(extended: rdflib.Graph) -> None:
+def test_named_queries_ignore_other_languages(
+    extended: rdflib.Graph, default_params: dict[str, dict[str, str]]
+) -> None:
     for name, text in named_queries().items():
-        cells = [c for row in run_query(extended, text, DEFAULT_PARAMS.get(name)).rows
+        cells = [c for row in run_query(extended, text, default_params.get(name)).rows
                  for c in row if c]
         words = ("Chair", "Director", "Wujin", "Office")
         assert not any(word in c for c in cells for word in words), name
@@ -312,61 +253,6 @@ def test_named_query_with_parameters(
     assert list(result.rows) == rows
 
 
-def test_parameter_value_is_data_not_sparql(extended: rdflib.Graph) -> None:
-    # A value that would break out of a string if it were spliced into the query text.
-    sneaky = '常州学习组") || true || ("'
-    assert run_query(extended, named_queries()["group-roster"], {"group": sneaky}).rows == ()
-    sneaky = '王一" } UNION { ?s ?p ?o } #'
-    assert run_query(extended, named_queries()["provenance"], {"person": sneaky}).rows == ()
-
-
-@pytest.mark.parametrize(
-    ("params", "match"),
-    [
-        ({"grup": "x"}, "unknown parameter 'grup'; did you mean 'group'\\? the query's parameters"
-                        " are: group \\(optional\\)$"),
-        ({"zzz": "x"}, "unknown parameter 'zzz'; the query's parameters are: group"),
-        ({"group": ""}, "parameter 'group' is empty"),
-        ({"group": "  "}, "parameter 'group' is empty"),
-    ],
-)
-def test_bad_parameters(small: rdflib.Graph, params: dict[str, str], match: str) -> None:
-    with pytest.raises(QueryError, match=match):
-        run_query(small, named_queries()["group-roster"], params)
-
-
-def test_missing_required_parameter(small: rdflib.Graph) -> None:
-    with pytest.raises(QueryError) as info:
-        run_query(small, named_queries()["provenance"])
-    assert str(info.value) == (
-        "missing parameter 'person' (a person's name as the report writes it, e.g. 张三); "
-        "give it as --param person=VALUE"
-    )
-
-
-def test_parameter_for_a_query_without_parameters(small: rdflib.Graph) -> None:
-    with pytest.raises(QueryError, match="unknown parameter 'x': the query takes no parameters"):
-        run_query(small, "ASK { ?s ?p ?o }", {"x": "1"})
-
-
-def test_parameters_of_an_rq_file(small: rdflib.Graph, tmp_path: Path) -> None:
-    path = tmp_path / "by-name.rq"
-    path.write_text(
-        "# A person's posts.\n# param name: a name, e.g. 王一.\n"
-        "SELECT ?post WHERE { ?p foaf:name ?n ; org:holds ?post . FILTER(STR(?n) = ?param_name) }"
-        " ORDER BY ?post\n",
-        encoding="utf-8",
-    )
-    result = run_query(small, load_query(str(path)), {"name": "王一"})
-    assert [row[0] for row in result.rows] == [
-        "https://example.org/kg/id/post-a",
-        "https://example.org/kg/id/post-b",
-    ]
-    # A parameter is bound as a plain literal: it does not equal a language-tagged label.
-    same = "ASK { ?p foaf:name ?param_name }"
-    assert run_query(small, "# param name: x.\n" + same, {"name": "王一"}).boolean is False
-
-
 def test_format_query_list() -> None:
     queries = {
         "a-query": "# Answers a.\n# param x (optional): an x, e.g. 1.\nASK {}",
@@ -387,38 +273,6 @@ def test_format_query_list_of_the_bundled_queries() -> None:
     names = [line.split()[0] for line in lines if not line.startswith(" ")]
     assert names == list(named_queries())
     assert any("--param city=… (optional): a city's name" in line for line in lines)
-
-
-# --------------------------------------------------------------------------- check_query
-
-
-@pytest.mark.parametrize(
-    ("sparql", "form"),
-    [
-        ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
-        ("# comment\nASK { ?s ?p ?o }", "ASK"),
-        ("CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
-        ("DESCRIBE <urn:x>", "DESCRIBE"),
-        ("SELECT ?n WHERE { ?p foaf:name ?n }", "SELECT"),  # prefixes are not checked
-    ],
-)
-def test_check_query_form(sparql: str, form: str) -> None:
-    assert check_query(sparql) == form
-
-
-@pytest.mark.parametrize(
-    ("sparql", "match"),
-    [
-        ("SELECT ?x WHERE {", "^malformed SPARQL"),
-        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "^kg query is read-only: INSERT"),
-        ("SELECT * WHERE { SERVICE <http://e.org/q> { ?s ?p ?o } }", "read-only: SERVICE"),
-        ("SELECT * FROM <http://e.org/g> WHERE { ?s ?p ?o }", "read-only: FROM"),
-        ("", "empty"),
-    ],
-)
-def test_check_query_refuses(sparql: str, match: str) -> None:
-    with pytest.raises(QueryError, match=match):
-        check_query(sparql)
 
 
 # --------------------------------------------------------------------------- jiangsu.txt
@@ -456,11 +310,11 @@ def test_org_tree_on_jiangsu(jiangsu_graph: rdflib.Graph) -> None:
     assert list(result.rows) == JIANGSU_SUZHOU_TREE
 
 
-def test_provenance_on_jiangsu(jiangsu_graph: rdflib.Graph, jiangsu_raw: str) -> None:
+def test_provenance_on_jiangsu(jiangsu_graph: rdflib.Graph, jiangsu: str) -> None:
     # "句容市人大常委会副主任、市总工会主席孔令东认为,韦国清的讲话为基层工会指明了方向。"
-    congress = jiangsu_raw.index("句容市人大常委会副主任")
-    union = jiangsu_raw.index("市总工会主席孔令东")
-    quote = jiangsu_raw.index("韦国清的讲话为基层工会指明了方向")
+    congress = jiangsu.index("句容市人大常委会副主任")
+    union = jiangsu.index("市总工会主席孔令东")
+    quote = jiangsu.index("韦国清的讲话为基层工会指明了方向")
     result = run_query(jiangsu_graph, named_queries()["provenance"], {"person": "孔令东"})
     rows = [row[:6] for row in result.rows]
     assert rows == [
@@ -472,18 +326,18 @@ def test_provenance_on_jiangsu(jiangsu_graph: rdflib.Graph, jiangsu_raw: str) ->
     ]
     # The graph does not name the file it was built from: the source is the report's IRI.
     assert {row[6] for row in result.rows} == {
-        f"https://example.org/kg/id/doc/{_doc_id(jiangsu_raw)}#char=0,{len(jiangsu_raw)}"
+        f"https://example.org/kg/id/doc/{_doc_id(jiangsu)}#char=0,{len(jiangsu)}"
     }
 
 
-def test_provenance_anchor_is_the_text_read(jiangsu_graph: rdflib.Graph, jiangsu_raw: str) -> None:
+def test_provenance_anchor_is_the_text_read(jiangsu_graph: rdflib.Graph, jiangsu: str) -> None:
     # 钱立新's quotation is broken by the layout ("…阵地建\n\n设。"): one anchor holds the break.
     for person in ("钱立新", "单雪梅", "欧阳春兰"):
         result = run_query(jiangsu_graph, named_queries()["provenance"], {"person": person})
         assert result.rows, person
         for _, _, _, anchor, begin, end, _ in result.rows:
             assert anchor is not None and begin is not None and end is not None
-            assert jiangsu_raw[int(begin) : int(end)] == anchor
+            assert jiangsu[int(begin) : int(end)] == anchor
     rows = run_query(jiangsu_graph, named_queries()["provenance"], {"person": "钱立新"}).rows
     assert any(row[1] == "quotation" and "\n\n" in (row[3] or "") for row in rows)
 
@@ -603,328 +457,3 @@ def test_load_query_unknown_name_suggests() -> None:
 def test_load_query_empty() -> None:
     with pytest.raises(QueryError, match="empty"):
         load_query("  ")
-
-
-# --------------------------------------------------------------------------- run_query
-
-
-def test_run_query_select_with_unbound(small: rdflib.Graph) -> None:
-    result = run_query(
-        small,
-        """
-        PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-        PREFIX org: <http://www.w3.org/ns/org#>
-        SELECT ?name ?post WHERE {
-          ?p foaf:name ?name . OPTIONAL { ?p org:holds ?post }
-          FILTER(?name IN ("钱四"@zh, "李二"@zh))
-        } ORDER BY ?name
-        """,
-    )
-    assert result.columns == ("name", "post")
-    assert result.rows == (("李二", "https://example.org/kg/id/post-c"), ("钱四", None))
-    assert result.terms[0][0] == Literal("李二", lang="zh")
-
-
-def test_run_query_uses_graph_prefixes(small: rdflib.Graph) -> None:
-    result = run_query(small, 'SELECT ?p WHERE { ?p foaf:name "王一"@zh }')
-    assert result.rows == (("https://example.org/kg/id/person-wang-yi",),)
-
-
-def test_run_query_select_star_columns_in_text_order(small: rdflib.Graph) -> None:
-    result = run_query(
-        small, "SELECT * WHERE { ?person foaf:name ?name ; org:holds ?post } ORDER BY ?post"
-    )
-    assert result.columns == ("person", "name", "post")
-    assert len(result.rows) == 4
-
-
-@pytest.mark.parametrize(("name", "answer"), [("王一", "true"), ("王二", "false")])
-def test_run_query_ask(small: rdflib.Graph, name: str, answer: str) -> None:
-    result = run_query(small, f'ASK {{ ?p foaf:name "{name}"@zh }}')
-    assert result.columns == ("ask",)
-    assert result.rows == ((answer,),)
-    assert result.boolean is (answer == "true")
-
-
-@pytest.mark.parametrize(
-    ("sparql", "where"),
-    [
-        ("SELECT ?x WHERE { ?x ?y }", "line 1, column 19"),
-        ("SELECT ?x WHERE {\n  ?x ?y ?z .\n  FILTER(?x = )\n}", "line 3, column 3"),
-        ("SELEC ?x WHERE { ?x ?y ?z }", "line 1, column 1"),
-        ("SELECT ?x WHERE { ?x ?y ?z } ORDER BY", "line 1, column 30"),
-        ("SELECT ?x WHERE {\n ?x nope:p ?z }", "line 2, column 5"),
-    ],
-)
-def test_run_query_malformed_says_where(small: rdflib.Graph, sparql: str, where: str) -> None:
-    with pytest.raises(QueryError, match="malformed SPARQL") as info:
-        run_query(small, sparql)
-    message = str(info.value)
-    assert where in message
-    assert "\n" not in message
-
-
-def test_run_query_long_prologue_does_not_backtrack(small: rdflib.Graph) -> None:
-    # A naive "is this an update?" pattern takes exponential time on this.
-    with pytest.raises(QueryError, match="malformed SPARQL at line 61"):
-        run_query(small, " " * 60 + "#" * 60 + "\n" * 60 + "SELEC ?x")
-
-
-@pytest.mark.parametrize("sparql", ["", "   \n", "# just a comment\n", "PREFIX a: <http://a/>"])
-def test_run_query_empty(small: rdflib.Graph, sparql: str) -> None:
-    with pytest.raises(QueryError):
-        run_query(small, sparql)
-
-
-@pytest.mark.parametrize(
-    "sparql",
-    [
-        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-        "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\n# drop names\nDELETE WHERE { ?p foaf:name ?n }",
-        "DELETE { ?s ?p ?o } INSERT { ?s ?p 1 } WHERE { ?s ?p ?o }",
-        "WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
-        "LOAD <http://example.org/data.ttl>",
-        "CLEAR ALL",
-        "DROP DEFAULT",
-        "insert data { <urn:a> <urn:b> }",  # malformed, but still an update
-    ],
-)
-def test_run_query_refuses_updates(
-    small: rdflib.Graph, no_network: list[object], sparql: str
-) -> None:
-    before = len(small)
-    with pytest.raises(QueryError, match="^kg query is read-only: "):
-        run_query(small, sparql)
-    assert len(small) == before
-    assert no_network == []
-
-
-@pytest.mark.parametrize(
-    "sparql",
-    [
-        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-        "SELECT * WHERE { ?s ?p ?o . OPTIONAL { SERVICE SILENT <http://e.org/q> { ?s ?q ?r } } }",
-        "ASK { { SELECT ?s WHERE { SERVICE ?endpoint { ?s ?p ?o } } } }",
-    ],
-)
-def test_run_query_refuses_service(
-    small: rdflib.Graph, no_network: list[object], sparql: str
-) -> None:
-    with pytest.raises(QueryError, match="^kg query is read-only: SERVICE"):
-        run_query(small, sparql)
-    assert no_network == []
-
-
-@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
-@pytest.mark.parametrize(
-    "sparql",
-    [
-        "SELECT * FROM <http://example.org/other.ttl> WHERE { ?s ?p ?o }",
-        "SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
-    ],
-)
-def test_run_query_refuses_from(small: rdflib.Graph, no_network: list[object], sparql: str) -> None:
-    dataset = rdflib.Dataset()  # where rdflib would otherwise load the FROM graph
-    dataset.parse(SMALL, format="turtle")
-    for graph in (small, dataset):
-        with pytest.raises(QueryError, match="^kg query is read-only: FROM"):
-            run_query(graph, sparql)
-    assert no_network == []
-
-
-@pytest.mark.parametrize("sparql", ["CONSTRUCT WHERE { ?s ?p ?o }", "DESCRIBE <urn:x>"])
-def test_run_query_select_and_ask_only(small: rdflib.Graph, sparql: str) -> None:
-    with pytest.raises(QueryError, match="SELECT and ASK"):
-        run_query(small, sparql)
-
-
-def test_run_query_runtime_error(small: rdflib.Graph) -> None:
-    with pytest.raises(QueryError, match="could not be run"):
-        run_query(small, "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
-
-
-# --------------------------------------------------------------------------- formatters
-
-
-def test_formatters_registry() -> None:
-    assert {"table", "csv", "tsv", "json"} <= set(FORMATTERS)
-
-
-def test_formatter_decorator_registers_and_refuses_duplicates() -> None:
-    try:
-
-        @formatter("test-count")
-        def count(result: QueryResult) -> str:
-            return str(len(result.rows))
-
-        assert format_result(_result(("a",), [("x",), ("y",)]), "test-count") == "2"
-        with pytest.raises(ValueError, match="already registered"):
-            formatter("test-count")(count)
-    finally:
-        FORMATTERS.pop("test-count", None)
-
-
-def test_format_result_unknown_format() -> None:
-    with pytest.raises(QueryError, match="unknown output format 'xml'"):
-        format_result(_result(("a",), []), "xml")
-
-
-def test_display_width() -> None:
-    assert display_width("abc") == 3
-    assert display_width("王一") == 4
-    assert display_width("ＡＢ") == 4  # fullwidth
-    assert display_width("e\u0301") == 1  # combining accent
-    assert display_width("") == 0
-
-
-def test_table_aligns_cjk(small: rdflib.Graph) -> None:
-    text = format_result(run_query(small, load_query("group-roster")), "table")
-    lines = text.split("\n")
-    assert len(lines) == 2 + 3
-    assert len({display_width(line) for line in lines}) == 1
-    # The column separators line up on screen in every line.
-    for line in lines:
-        assert line == line.rstrip()
-    positions = [
-        [display_width(line[:i]) for i, ch in enumerate(line) if ch in "|"] for line in lines
-    ]
-    assert all(p == positions[0] for p in positions)
-    assert lines[0].startswith("| group ")
-    assert set(lines[1]) == {"|", "-"}
-
-
-def test_table_exact_layout() -> None:
-    result = _result(("name", "n"), [("王一", "2"), ("Li", None)])
-    assert format_result(result, "table") == (
-        "| name | n |\n|------|---|\n| 王一 | 2 |\n| Li   |   |"
-    )
-
-
-def test_table_keeps_each_row_on_one_line() -> None:
-    result = _result(("text",), [("line 1\nline 2\ta|b",)])
-    lines = format_result(result, "table").split("\n")
-    assert len(lines) == 3
-    assert lines[2] == "| line 1\\nline 2\\ta\\|b |"
-
-
-def test_csv_round_trips() -> None:
-    rows: Rows = [("王一", 'say "hi", then\nleave'), ("李二", None)]
-    text = format_result(_result(("name", "note"), rows), "csv")
-    assert not text.endswith("\n")
-    parsed = list(csv.reader(io.StringIO(text)))
-    assert parsed == [["name", "note"], ["王一", 'say "hi", then\nleave'], ["李二", ""]]
-
-
-def test_csv_of_named_query(small: rdflib.Graph) -> None:
-    result = run_query(small, load_query("city-union-chairs"))
-    parsed = list(csv.reader(io.StringIO(format_result(result, "csv"))))
-    assert parsed[0] == list(result.columns)
-    assert [tuple(row) for row in parsed[1:]] == list(result.rows)
-
-
-def test_tsv_select(small: rdflib.Graph) -> None:
-    result = run_query(
-        small,
-        """
-        SELECT ?person ?name ?count ?missing ?plain ?decimal ?odd ?when WHERE {
-          ?person foaf:name ?name . FILTER(?name = "王一"@zh)
-          BIND(2 AS ?count)
-          OPTIONAL { ?person <urn:none> ?missing }
-          BIND("a\\tb\\nc \\"q\\" \\\\" AS ?plain)
-          BIND(1.5 AS ?decimal)
-          BIND("01"^^xsd:integer AS ?odd)
-          BIND("2015"^^xsd:gYear AS ?when)
-        }
-        """,
-    )
-    text = format_result(result, "tsv")
-    assert not text.endswith("\n")
-    assert text.split("\n") == [
-        "?person\t?name\t?count\t?missing\t?plain\t?decimal\t?odd\t?when",
-        "\t".join(
-            [
-                "<https://example.org/kg/id/person-wang-yi>",
-                '"王一"@zh',
-                "2",
-                "",
-                '"a\\tb\\nc \\"q\\" \\\\"',
-                "1.5",
-                "01",
-                '"2015"^^<http://www.w3.org/2001/XMLSchema#gYear>',
-            ]
-        ),
-    ]
-
-
-def test_tsv_escapes_and_blank_nodes() -> None:
-    xsd = "http://www.w3.org/2001/XMLSchema#"
-    terms = ((URIRef("urn:a b>"), BNode("b0"), Literal("x", datatype=URIRef(f"{xsd}string")),
-              Literal("abc", datatype=URIRef(f"{xsd}integer"))),)
-    result = QueryResult(
-        columns=("a", "b", "c", "d"), rows=(("urn:a b>", "_:b0", "x", "abc"),), terms=terms
-    )
-    assert format_result(result, "tsv").split("\n")[1] == (
-        '<urn:a\\u0020b\\u003E>\t_:b0\t"x"\t"abc"^^<http://www.w3.org/2001/XMLSchema#integer>'
-    )
-
-
-def test_tsv_ask_and_hand_built() -> None:
-    assert format_result(QueryResult(("ask",), (("true",),), boolean=True), "tsv") == "?ask\ntrue"
-    assert format_result(_result(("a", "b"), [("x\ty", None)]), "tsv") == '?a\t?b\n"x\\ty"\t'
-
-
-def test_tsv_of_named_query_one_line_per_row(jiangsu_graph: rdflib.Graph) -> None:
-    # 钱立新's quotation holds a layout break: it stays on one line.
-    result = run_query(jiangsu_graph, named_queries()["provenance"], {"person": "钱立新"})
-    lines = format_result(result, "tsv").split("\n")
-    assert len(lines) == 1 + len(result.rows)
-    assert all(line.count("\t") == len(result.columns) - 1 for line in lines)
-    assert any("\\n\\n" in line for line in lines)
-
-
-def test_json_select(small: rdflib.Graph) -> None:
-    result = run_query(
-        small,
-        """
-        SELECT ?person ?name ?count ?missing WHERE {
-          ?person foaf:name ?name . FILTER(?name = "王一"@zh)
-          BIND(2 AS ?count)
-          OPTIONAL { ?person <urn:none> ?missing }
-        }
-        """,
-    )
-    text = format_result(result, "json")
-    assert "王一" in text  # ensure_ascii=False
-    assert '\n  "head"' in text  # indent 2
-    document = json.loads(text)
-    assert document["head"]["vars"] == ["person", "name", "count", "missing"]
-    assert document["results"]["bindings"] == [
-        {
-            "person": {"type": "uri", "value": "https://example.org/kg/id/person-wang-yi"},
-            "name": {"type": "literal", "value": "王一", "xml:lang": "zh"},
-            "count": {
-                "type": "literal",
-                "value": "2",
-                "datatype": "http://www.w3.org/2001/XMLSchema#integer",
-            },
-        }
-    ]
-
-
-def test_json_ask(small: rdflib.Graph) -> None:
-    document = json.loads(format_result(run_query(small, "ASK { ?s ?p ?o }"), "json"))
-    assert document == {"head": {}, "boolean": True}
-
-
-def test_json_of_hand_built_result() -> None:
-    document = json.loads(format_result(_result(("a", "b"), [("x", None)]), "json"))
-    assert document == {
-        "head": {"vars": ["a", "b"]},
-        "results": {"bindings": [{"a": {"type": "literal", "value": "x"}}]},
-    }
-
-
-@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
-def test_every_format_of_every_named_query(extended: rdflib.Graph, fmt: str) -> None:
-    for name, text in named_queries().items():
-        assert format_result(run_query(extended, text, DEFAULT_PARAMS.get(name)), fmt)

@@ -1,4 +1,4 @@
-"""Tests for kg.serve: the read-only SPARQL 1.1 Protocol endpoint.
+"""Tests for kg.sparql.server: the read-only SPARQL 1.1 Protocol endpoint over HTTP.
 
 The server runs on 127.0.0.1 on a free port (port 0), in a background thread, and is queried
 with SPARQLWrapper and urllib; every request has a timeout and the server is shut down and its
@@ -26,22 +26,9 @@ from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 import kg.cli
-from kg.errors import InputError
-from kg.sparql.query import named_queries, run_query
-from kg.sparql.serve import (
-    DEFAULT_HOST,
-    MAX_BODY_BYTES,
-    Endpoint,
-    ServeError,
-    SparqlServer,
-    make_server,
-    negotiate,
-    serve_forever,
-)
+from kg.errors import InputError, ServeError
+from kg.sparql.server import DEFAULT_HOST, SparqlServer, make_server, serve_forever
 
-FIXTURES = Path(__file__).parent / "fixtures"
-SMALL = FIXTURES / "small.ttl"
-EXTRA = FIXTURES / "queries" / "extra.ttl"
 TIMEOUT = 10  # seconds, for every request and for the server thread to stop
 
 PEOPLE = "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name"
@@ -52,23 +39,10 @@ INSERT = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
 
 
 @pytest.fixture(scope="module")
-def graph() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    graph.parse(SMALL, format="turtle")
-    graph.parse(EXTRA, format="turtle")
-    return graph
-
-
-@pytest.fixture(scope="module")
-def graph_file(graph: rdflib.Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def graph_file(extended: rdflib.Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "graph.ttl"
-    graph.serialize(path, format="turtle")
+    extended.serialize(path, format="turtle")
     return path
-
-
-@pytest.fixture(scope="module")
-def endpoint(graph: rdflib.Graph) -> Endpoint:
-    return Endpoint(graph)
 
 
 @pytest.fixture(scope="module")
@@ -267,96 +241,6 @@ def test_listens_on_loopback_by_default(server: SparqlServer) -> None:
     assert DEFAULT_HOST == "127.0.0.1"
     assert server.server_address[0] == "127.0.0.1"
     assert server.url == f"http://127.0.0.1:{server.server_address[1]}/sparql"
-
-
-# --------------------------------------------------------------------------- Endpoint.handle
-
-
-def test_named_queries_answer_as_with_rdflib(endpoint: Endpoint, graph: rdflib.Graph) -> None:
-    # The bundled queries give the same rows on pyoxigraph as on rdflib (with its parameters
-    # unbound, provenance answers for everyone: in these fixtures, only 王一 has sources).
-    for name, text in named_queries().items():
-        params = {"person": "王一"} if name == "provenance" else None
-        expected = list(run_query(graph, text, params).rows)
-        response = endpoint.answer(text)
-        assert response.status == 200, (name, response.text)
-        document = json.loads(response.body)
-        columns = document["head"]["vars"]
-        rows = [
-            tuple(binding.get(column, {}).get("value") for column in columns)
-            for binding in document["results"]["bindings"]
-        ]
-        assert rows == expected, name
-
-
-@pytest.mark.parametrize(
-    ("method", "target", "headers", "body", "status", "fragment"),
-    [
-        ("GET", "/sparql", {}, b"", 400, "give a query"),
-        ("GET", "/sparql?query=ASK{}&query=ASK{}", {}, b"", 400, "give one query"),
-        ("GET", "/sparql?update=CLEAR+ALL", {}, b"", 400, "read-only"),
-        ("GET", "/sparql?query=ASK{}&default-graph-uri=urn:g", {}, b"", 400,
-         "default-graph-uri is not supported"),
-        ("GET", "/sparql?query=SELECT+*+FROM+%3Curn:g%3E+{}", {}, b"", 400, "read-only: FROM"),
-        ("POST", "/sparql", {"Content-Type": "application/sparql-update"}, b"CLEAR ALL", 400,
-         "read-only"),
-        ("POST", "/sparql", {"Content-Type": "text/plain"}, b"ASK {}", 415, "POST the query"),
-        ("POST", "/sparql", {"Content-Type": "application/sparql-query"}, b"ASK {\xff}", 400,
-         "not UTF-8"),
-        ("POST", "/sparql", {"content-type": "application/sparql-query; charset=utf-8"},
-         b"ASK {}", 200, "true"),
-        ("POST", "/sparql?query=ASK{}", {"Content-Type": "application/x-www-form-urlencoded"},
-         b"", 200, "true"),
-        ("POST", "/sparql", {"Content-Type": "application/sparql-query"},
-         b"x" * (MAX_BODY_BYTES + 1), 413, "too large"),
-        ("PUT", "/sparql", {}, b"", 405, "PUT is not allowed"),
-        ("GET", "/sparql/", {}, b"", 400, "give a query"),  # a trailing slash is the same path
-        ("GET", "/sparql?query=SELECT+*+{+?s+?p+?o+}+GROUP+BY+?nope", {}, b"", 400,
-         "malformed SPARQL"),
-        ("GET", "/sparql?query=SELECT+?n+{+?p+nope:name+?n+}", {}, b"", 400, "malformed SPARQL"),
-    ],
-)
-def test_handle(
-    endpoint: Endpoint, method: str, target: str, headers: dict[str, str], body: bytes,
-    status: int, fragment: str,
-) -> None:
-    response = endpoint.handle(method, target, headers, body)
-    assert response.status == status, response.text
-    assert fragment in response.text
-    if status != 200:
-        assert response.content_type == "text/plain; charset=utf-8"
-        assert response.text.endswith("\n") and response.text.count("\n") == 1
-
-
-def test_handle_405_says_what_is_allowed(endpoint: Endpoint) -> None:
-    assert ("Allow", "GET, POST") in endpoint.handle("DELETE", "/sparql", {}).headers
-
-
-def test_graph_prefixes_need_no_declaration(endpoint: Endpoint) -> None:
-    assert {"foaf", "org", "skos", "schema", "kg"} <= set(endpoint.prefixes)
-    response = endpoint.answer('ASK { ?p org:holds ?post ; foaf:name "王一"@zh }')
-    assert json.loads(response.body) == {"head": {}, "boolean": True}
-
-
-@pytest.mark.parametrize(
-    ("accept", "chosen"),
-    [
-        (None, "a/json"),
-        ("", "a/json"),
-        ("*/*", "a/json"),
-        ("text/*", "text/csv"),
-        ("text/tsv, text/csv", "text/csv"),
-        ("text/csv;q=0.2, a/json;q=0.1", "text/csv"),
-        ("text/csv;q=0.2, */*;q=0.5", "a/json"),  # */* gives a/json 0.5; csv's own range 0.2
-        ("text/html,application/xhtml+xml,*/*;q=0.8", "a/json"),  # a browser
-        ("text/csv;q=0", None),
-        ("image/png", None),
-        ("TEXT/CSV", "text/csv"),
-        ("text/csv;q=x, a/json;q=0.1", "a/json"),  # a bad quality counts as 0
-    ],
-)
-def test_negotiate(accept: str | None, chosen: str | None) -> None:
-    assert negotiate(accept, ["a/json", "text/csv"]) == chosen
 
 
 # --------------------------------------------------------------------------- make_server
