@@ -20,7 +20,6 @@ LAYERS = [
     {"rdf"},
     {"sparql", "view"},
     {"pipeline"},
-    {"cli_view"},
     {"cli", "__init__"},
     {"__main__"},
 ]
@@ -56,8 +55,7 @@ def test_layers_only_look_down(path: Path) -> None:
                 "cli", "__init__"), f"{path.relative_to(PACKAGE)} imports {module}"
 
 
-@pytest.mark.parametrize("path", [p for p in MODULES if part(p) not in ("cli", "cli_view",
-                                                                          "__main__")],
+@pytest.mark.parametrize("path", [p for p in MODULES if part(p) not in ("cli", "__main__")],
                          ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_only_the_cli_talks_to_the_terminal(path: Path) -> None:
     assert "click" not in {m.split(".")[0] for m in imports(path)}

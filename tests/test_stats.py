@@ -23,7 +23,7 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
-from kg.cli_view import stats as stats_command
+from kg.cli.view import stats as stats_command
 from kg.view.network import to_networkx
 from kg.view.stats import Ranked, Stats, format_stats, graph_stats, network_stats
 
@@ -154,7 +154,7 @@ def test_kg_stats_top(tmp_path: Path) -> None:
 
 def test_kg_stats_errors(tmp_path: Path) -> None:
     missing = CliRunner().invoke(stats_command, [str(tmp_path / "nope.ttl")])
-    assert missing.exit_code == 2
+    assert missing.exit_code == 1 and "no such graph file" in missing.stderr  # as in kg query
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     result = CliRunner().invoke(stats_command, [str(bad)])

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
 
-from kg.cli_view import view
+from kg.cli.view import view
 from kg.extraction import read_text
 from kg.rdf.graph import build_graph
 from kg.view.network import (
@@ -788,7 +788,7 @@ def test_kg_view_usage_errors(small_ttl: Path, tmp_path: Path) -> None:
     both = CliRunner().invoke(view, [str(small_ttl), "--group", "a", "--place", "b", "-o", out])
     assert both.exit_code == 2 and "at most one of --around, --group and --place" in both.stderr
     missing = CliRunner().invoke(view, [str(tmp_path / "nope.ttl"), "-o", out])
-    assert missing.exit_code == 2 and "does not exist" in missing.stderr
+    assert missing.exit_code == 1 and "no such graph file" in missing.stderr  # as in kg query
     depth = CliRunner().invoke(view, [str(small_ttl), "--around", "王一", "--depth", "-1",
                                       "-o", out])
     assert depth.exit_code == 2

@@ -26,6 +26,7 @@ from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 import kg.cli
+import kg.cli.sparql
 from kg.errors import InputError, ServeError
 from kg.sparql.server import DEFAULT_HOST, SparqlServer, make_server, serve_forever
 
@@ -293,7 +294,7 @@ def test_cors_when_asked(graph_file: Path) -> None:
 
 def test_cli_serve_prints_where(graph_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     served: list[SparqlServer] = []
-    monkeypatch.setattr(kg.cli, "serve_forever", lambda server: served.append(server) or
+    monkeypatch.setattr(kg.cli.sparql, "serve_forever", lambda server: served.append(server) or
                         server.server_close())
     result = CliRunner().invoke(kg.cli.cli, ["serve", str(graph_file), "--port", "0"])
     assert result.exit_code == 0, result.output

@@ -1,32 +1,21 @@
-"""The ``kg view`` and ``kg stats`` commands (added to the ``kg`` group in kg/cli.py)."""
+"""``kg view`` and ``kg stats``: the graph drawn, or measured as a network."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from kg.errors import KGError
+from kg.cli.errors import command
 from kg.files import write_atomically
 from kg.rdf.io import load_graph
 from kg.view.page import view_page
 from kg.view.stats import format_stats, graph_stats
 
-_GRAPH = click.Path(exists=True, dir_okay=False, path_type=Path)
+_GRAPH = click.Path(path_type=Path)
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    """The library's errors as one line on stderr and exit code 1 (as kg/cli.py does)."""
-    try:
-        yield
-    except KGError as error:
-        raise click.ClickException(str(error)) from error
-
-
-@click.command()
+@command()
 @click.argument("graph_path", metavar="GRAPH", type=_GRAPH)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write.")
@@ -34,8 +23,8 @@ def _errors() -> Iterator[None]:
               help="Only the neighbourhood of this person or organisation (name or pinyin).")
 @click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
               help="How many edges out from --around to go.")
-@click.option("--group", metavar="GROUP", help="Only this study group, its people, their "
-              "organisations and places.")
+@click.option("--group", metavar="GROUP", help="Only this group (a study group …), its people, "
+              "their organisations and places.")
 @click.option("--place", metavar="PLACE", help="Only the organisation tree of this place: "
               "its places, their organisations, units and post holders.")
 @click.option("--title", help="The page title (default: what is drawn).")
@@ -53,14 +42,13 @@ def view(graph_path: Path, output: Path, around_name: str | None, depth: int,
     """
     if sum(x is not None for x in (around_name, group, place)) > 1:
         raise click.UsageError("give at most one of --around, --group and --place")
-    with _errors():
-        page = view_page(load_graph(graph_path), around_name=around_name, depth=depth,
-                         group=group, place=place, title=title)
-        write_atomically(output.parent, {output.name: page.html})
+    page = view_page(load_graph(graph_path), around_name=around_name, depth=depth,
+                     group=group, place=place, title=title)
+    write_atomically(output.parent, {output.name: page.html})
     click.echo(f"wrote {output} ({page.nodes} nodes, {page.edges} edges)")
 
 
-@click.command()
+@command()
 @click.argument("graph_path", metavar="GRAPH", type=_GRAPH)
 @click.option("--top", type=click.IntRange(1, 100), default=5, show_default=True,
               help="How many people and organisations to rank.")
@@ -71,6 +59,4 @@ def stats(graph_path: Path, top: int) -> None:
 
         kg stats output/graph.ttl --top 10
     """
-    with _errors():
-        result = graph_stats(load_graph(graph_path), top=top)
-    click.echo(format_stats(result))
+    click.echo(format_stats(graph_stats(load_graph(graph_path), top=top)))

@@ -1,0 +1,82 @@
+"""``kg build`` and ``kg genres``: reports in, a graph and its view out."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import click
+
+from kg.cli.errors import command
+from kg.cli.formats import FORMATS
+from kg.extraction import AUTO, GENRES
+from kg.extraction.genres import get_genre
+from kg.pipeline import DEFAULT_FORMATS, Summary
+from kg.pipeline import build as run_build
+from kg.rdf.namespace import DEFAULT_BASE
+
+
+def _year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    try:  # a real calendar date: no month 13, no 30 February
+        if match:
+            date(*(int(part or 1) for part in match.groups()))
+    except ValueError:
+        match = None
+    if not match or not 1949 <= int(match.group(1)) <= 2100:
+        raise click.BadParameter(f"{value!r} is not a date; give YYYY or YYYY-MM-DD")
+    return int(match.group(1))
+
+
+@command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Directory to write graph.ttl, graph.jsonld and graph.html into.")
+@click.option("--date", "year", callback=_year, metavar="YYYY[-MM-DD]",
+              help="When the reports were written (default: inferred from the places named).")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI for the graph's resources.")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="RDF formats to write, repeatable (default: turtle and json-ld).")
+@click.option("--genre", default=AUTO, show_default=True,
+              type=click.Choice([AUTO, *sorted(GENRES)]),
+              help="The kind of report (kg genres lists them); auto: each report's own marks "
+                   "choose.")
+def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str,
+          formats: tuple[str, ...], genre: str) -> None:
+    """Read report FILES and write the graph (Turtle, JSON-LD …) and its view (HTML).
+
+    Example:
+
+        kg build data/transcript.txt -o output/ --date 2015 -f turtle -f trig
+    """
+    summary = run_build(list(files), out_dir, genre=genre, year=year, base=base,
+                        formats=formats or DEFAULT_FORMATS)
+    click.echo(summary_text(summary))
+
+
+def summary_text(summary: Summary) -> str:
+    """The build's one-screen summary: the genre, what the graph holds, the files written."""
+    used = ", ".join(name if n == 1 else f"{name} ×{n}" for name, n in summary.genres)
+    lines = [f"genre          {used}{' (auto)' if summary.detected else ''}"]
+    for label in ("people", "posts", "organisations", "places", "groups", "quotations",
+                  "triples"):
+        lines.append(f"{label:<15}{getattr(summary, label)}")
+    lines += [f"wrote {path}" for path in summary.files]
+    return "\n".join(lines)
+
+
+@command()
+def genres() -> None:
+    """List the kinds of report kg reads (the values of kg build --genre).
+
+    Example:
+
+        kg genres
+    """
+    width = max(len(name) for name in GENRES)
+    for name in sorted(GENRES):
+        click.echo(f"{name:<{width}}  {get_genre(name).description}")

@@ -1,0 +1,48 @@
+"""``kg export`` and ``kg validate``: a graph file in another format, or checked."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli.errors import NONCONFORMING, command
+from kg.cli.formats import FORMATS
+from kg.rdf.export import convert
+from kg.rdf.io import load_graph
+from kg.rdf.validate import validate as check_shapes
+
+
+@command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(FORMATS),
+              help="The RDF format to write.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
+              help="The file to write (default: standard output).")
+def export(graph_path: Path, fmt: str, out: Path | None) -> None:
+    """Write the graph file GRAPH in another RDF format.
+
+    Example:
+
+        kg export output/graph.trig -f nquads -o output/graph.nq
+    """
+    text = convert(graph_path, fmt, out)
+    if text is not None:
+        sys.stdout.write(text)
+
+
+@command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.pass_context
+def validate(ctx: click.Context, graph_path: Path) -> None:
+    """Check GRAPH against the project's SHACL shapes; exit 1 if it does not conform.
+
+    Example:
+
+        kg validate output/graph.ttl
+    """
+    report = check_shapes(load_graph(graph_path))
+    click.echo(report.text, nl=False)
+    if not report.conforms:
+        ctx.exit(NONCONFORMING)

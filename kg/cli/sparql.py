@@ -1,0 +1,84 @@
+"""``kg query`` and ``kg serve``: SPARQL on a graph, at the terminal or over HTTP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.errors import command
+from kg.rdf.io import load_graph
+from kg.sparql import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    FORMATTERS,
+    format_query_list,
+    format_result,
+    load_query,
+    make_server,
+    run_query,
+    serve_forever,
+)
+
+
+def _params(_ctx: click.Context, _param: click.Parameter,
+            values: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for value in values:
+        name, equals, text = value.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(f"{value!r} is not KEY=VALUE")
+        if name in params:
+            raise click.BadParameter(f"{name!r} is given twice")
+        params[name] = text
+    return params
+
+
+@command()
+@click.argument("query", required=False)
+@click.option("-g", "--graph", "graph_path", default="output/graph.ttl", show_default=True,
+              type=click.Path(path_type=Path), help="The graph to query.")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table",
+              show_default=True, help="How to print the answer.")
+@click.option("-p", "--param", "params", multiple=True, callback=_params, metavar="KEY=VALUE",
+              help="A value for a parameter of the query (repeatable).")
+@click.option("--list", "list_queries", is_flag=True,
+              help="List the bundled queries, what each answers and its parameters.")
+def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
+          list_queries: bool) -> None:
+    """Answer QUERY: SPARQL text, a .rq file, or the name of a bundled query.
+
+    Example:
+
+        kg query --list
+
+        kg query group-roster --param group=杭州、湖州学习组 --format csv
+    """
+    if list_queries:
+        click.echo(format_query_list())
+    elif query is None:
+        raise click.UsageError("Missing argument 'QUERY'.")
+    else:
+        click.echo(format_result(run_query(load_graph(graph_path), load_query(query), params), fmt))
+
+
+@command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
+              help="The address to listen on (0.0.0.0 lets other machines query the graph).")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
+              help="The port to listen on; 0 picks a free one.")
+@click.option("--cors", is_flag=True,
+              help="Let web pages from any origin (such as YASGUI) read the answers.")
+def serve(graph_path: Path, host: str, port: int, cors: bool) -> None:
+    """Answer SPARQL queries on GRAPH over HTTP (SPARQL 1.1 Protocol, read-only) until Ctrl-C.
+
+    Example:
+
+        kg serve output/graph.ttl --port 7878
+
+        curl -H 'Accept: text/csv' http://127.0.0.1:7878/sparql --data-urlencode 'query=ASK {}'
+    """
+    server = make_server(graph_path, host, port, cors=cors)
+    click.echo(f"Serving {graph_path} ({len(server.endpoint)} triples) at {server.url}")
+    serve_forever(server)

@@ -1,0 +1,181 @@
+"""``kg build`` and ``kg genres``: outputs, the summary, --date, --genre, bad input and output."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import Result
+
+from tests.cli.common import (
+    DCTERMS,
+    JIANGSU,
+    OUTPUTS,
+    SCHEMA,
+    SUMMARY_LABELS,
+    TRANSCRIPT,
+    assert_nothing_written,
+    assert_one_error_line,
+    run,
+    write,
+)
+
+
+def test_build_writes_the_three_files(built: tuple[Path, Result]) -> None:
+    out, result = built
+    for name in OUTPUTS:
+        assert (out / name).is_file(), name
+        assert (out / name).stat().st_size > 0, name
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)  # no temporary files left
+    assert result.stderr == ""
+
+
+def test_build_prints_the_summary(built: tuple[Path, Result],
+                                  turtle_graph: rdflib.Graph) -> None:
+    out, result = built
+    genre, *lines = result.stdout.splitlines()
+    assert genre == "genre          study-meeting (auto)"  # chosen from the text's marks
+    counts = {}
+    for label, line in zip(SUMMARY_LABELS, lines, strict=False):
+        match = re.fullmatch(rf"{label} +(\d+)", line)
+        assert match, (label, line)
+        counts[label] = int(match.group(1))
+    assert all(counts[label] > 0 for label in SUMMARY_LABELS), counts
+    assert counts["triples"] == len(turtle_graph)
+    assert lines[len(SUMMARY_LABELS):] == [f"wrote {out / name}" for name in OUTPUTS]
+
+
+def test_build_turtle_parses(turtle_graph: rdflib.Graph) -> None:
+    assert len(turtle_graph) > 1000
+
+
+def test_build_jsonld_is_json_with_the_same_triples(built: tuple[Path, Result],
+                                                    turtle_graph: rdflib.Graph) -> None:
+    path = built[0] / "graph.jsonld"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and "@context" in data
+    jsonld = rdflib.Graph().parse(path, format="json-ld")
+    assert len(jsonld) == len(turtle_graph)
+    assert set(jsonld) == set(turtle_graph)  # the graph has no blank nodes
+
+
+def test_build_html_is_self_contained(built: tuple[Path, Result]) -> None:
+    html = (built[0] / "graph.html").read_text(encoding="utf-8")
+    assert "<html" in html
+    remote = re.findall(r"""\b(?:src|href)\s*=\s*["']?\s*(https?://[^"'\s>]*)""", html,
+                        flags=re.IGNORECASE)
+    assert remote == []
+
+
+def test_build_two_reports(tmp_path: Path) -> None:
+    result = run("build", TRANSCRIPT, JIANGSU, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    graph = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl")
+    articles = set(graph.subjects(rdflib.RDF.type, SCHEMA.NewsArticle))
+    reports = {a for a in articles if (a, SCHEMA.isPartOf, None) not in graph}
+    assert len(reports) == 2
+
+
+@pytest.mark.parametrize(("date", "year"), [("2015", "2015"), ("2016-03-01", "2016"),
+                                            ("2014-07", "2014")])
+def test_build_date_sets_the_report_date(tmp_path: Path, date: str, year: str) -> None:
+    result = run("build", TRANSCRIPT, "-o", tmp_path, "--date", date)
+    assert result.exit_code == 0, result.output
+    graph = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    coverage = {str(o) for o in graph.objects(None, DCTERMS.date)}
+    assert coverage == {year}
+    assert f'dcterms:date "{year}"' in (tmp_path / "graph.ttl").read_text("utf-8")
+
+
+BAD_INPUTS = {
+    # name: (make the input under tmp_path, fragment the message must contain)
+    "missing": (lambda d: d / "nope.txt", "no such file"),
+    "directory": (lambda d: (d / "adir").mkdir() or d / "adir", "is a directory"),
+    "empty": (lambda d: write(d, "empty.txt", b""), "is empty"),
+    "whitespace": (lambda d: write(d, "blank.txt", " \n\t\u3000\n".encode()), "is empty"),
+    "binary": (lambda d: write(d, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+               "binary"),
+    "gb18030": (lambda d: write(d, "gbk.txt", "杭州市总工会主席".encode("gb18030")), "iconv"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_build_bad_input(tmp_path: Path, case: str) -> None:
+    make, fragment = BAD_INPUTS[case]
+    path = make(tmp_path)
+    out = tmp_path / "out"
+    result = run("build", path, "-o", out)
+    assert_one_error_line(result, str(path), fragment)
+    assert_nothing_written(out)
+
+
+def test_build_bad_input_among_good_writes_nothing(tmp_path: Path) -> None:
+    empty = write(tmp_path, "empty.txt", b"")
+    out = tmp_path / "out"
+    result = run("build", TRANSCRIPT, empty, "-o", out)
+    assert_one_error_line(result, str(empty), "is empty")
+    assert_nothing_written(out)
+
+
+def test_build_non_utf8_suggests_converting(tmp_path: Path) -> None:
+    path = write(tmp_path, "gbk.txt", "杭州市总工会主席".encode("gb18030"))
+    result = run("build", path, "-o", tmp_path / "out")
+    line = assert_one_error_line(result, str(path))
+    assert "not UTF-8" in line
+    assert "iconv -f GB18030 -t UTF-8 gbk.txt" in line
+
+
+def test_build_output_is_a_file(tmp_path: Path) -> None:
+    afile = write(tmp_path, "afile", b"keep me\n")
+    result = run("build", TRANSCRIPT, "-o", afile)
+    assert_one_error_line(result, str(afile), "cannot create the output directory")
+    assert afile.read_bytes() == b"keep me\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+def test_build_output_under_a_file(tmp_path: Path) -> None:
+    """Fails even for root: a path under a regular file cannot be a directory."""
+    afile = write(tmp_path, "afile", b"keep me\n")
+    out = afile / "out"
+    result = run("build", TRANSCRIPT, "-o", out)
+    assert_one_error_line(result, str(out), "cannot create the output directory")
+    assert afile.read_bytes() == b"keep me\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+def test_build_read_only_output_dir(tmp_path: Path) -> None:
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o500)
+    try:
+        probe = out / "probe"
+        try:
+            probe.write_bytes(b"")
+        except PermissionError:
+            pass
+        else:
+            probe.unlink()
+            pytest.skip("the read-only directory is writable (running as root)")
+        result = run("build", TRANSCRIPT, "-o", out)
+        assert_one_error_line(result, str(out), "cannot write the output")
+        assert list(out.iterdir()) == []
+    finally:
+        out.chmod(0o700)
+
+
+def test_genre_can_be_named_and_auto_is_said(tmp_path: Path) -> None:
+    named = run("build", TRANSCRIPT, "-o", tmp_path / "a", "--genre", "news")
+    assert named.stdout.splitlines()[0] == "genre          news"
+    unknown = run("build", TRANSCRIPT, "-o", tmp_path / "b", "--genre", "memo")
+    assert unknown.exit_code == 2 and "'memo' is not one of 'auto', 'news'" in unknown.stderr
+
+
+def test_genres_lists_each_with_what_it_reads() -> None:
+    result = run("genres")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["news", "study-meeting"]
+    assert all(len(line.split(None, 1)) == 2 for line in lines)

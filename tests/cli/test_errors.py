@@ -1,0 +1,48 @@
+"""The same fault ends every command the same way: one line on stderr and the same code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.cli.errors import FAILED, Command, command
+from kg.errors import QueryError
+from tests.cli.common import assert_one_error_line, run
+
+GRAPH_COMMANDS = [
+    ["export", "{graph}", "-f", "nt"],
+    ["query", "posts", "-g", "{graph}"],
+    ["serve", "{graph}", "--port", "0"],
+    ["validate", "{graph}"],
+    ["view", "{graph}", "-o", "{out}"],
+    ["stats", "{graph}"],
+]
+
+
+@pytest.mark.parametrize("args", GRAPH_COMMANDS, ids=lambda a: a[0])
+def test_a_missing_graph_is_one_line_and_exit_1_in_every_command(tmp_path: Path,
+                                                                 args: list[str]) -> None:
+    graph = tmp_path / "none.ttl"
+    filled = [a.format(graph=graph, out=tmp_path / "v.html") for a in args]
+    assert_one_error_line(run(*filled), str(graph), "no such graph file")
+
+
+def test_a_missing_report_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    assert_one_error_line(run("build", tmp_path / "none.txt", "-o", tmp_path / "out"),
+                          "no such file")
+
+
+def test_a_command_invoked_alone_maps_errors_too() -> None:
+    @command()
+    def broken() -> None:
+        raise QueryError("malformed SPARQL: it says why")
+
+    result = CliRunner().invoke(broken, [])
+    assert (result.exit_code, result.stderr) == (FAILED, "Error: malformed SPARQL: it says why\n")
+
+
+def test_every_command_is_one_of_ours() -> None:
+    assert all(isinstance(c, Command) for c in cli.commands.values())

@@ -1,0 +1,66 @@
+"""The ``kg`` group: help, version, ``python -m kg``, usage errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.common import (
+    ROOT,
+    TRANSCRIPT,
+    run,
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build"], "Missing argument 'FILES...'"),
+        (["build", str(TRANSCRIPT)], "Missing option '-o'"),
+        (["build", str(TRANSCRIPT), "-o", "{tmp}", "--date", "notadate"],
+         "'notadate' is not a date"),
+        (["build", str(TRANSCRIPT), "-o", "{tmp}", "--date", "15"], "is not a date"),
+        (["build", str(TRANSCRIPT), "-o", "{tmp}", "--date", "1900"], "is not a date"),
+        (["build", str(TRANSCRIPT), "-o", "{tmp}", "--date", "2016-13-01"], "is not a date"),
+        (["build", str(TRANSCRIPT), "-o", "{tmp}", "--date", "2016-02-30"], "is not a date"),
+        (["query", "x", "--format", "xml"], "'xml' is not one of"),
+        (["query"], "Missing argument 'QUERY'"),
+        (["nosuchcommand"], "No such command"),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    out = tmp_path / "out"
+    result = run(*(a.replace("{tmp}", str(out)) for a in args))
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert "Usage: " in result.stderr
+    assert message in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["query"]], ids=["kg", "build", "query"])
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help(command: list[str], flag: str) -> None:
+    result = run(*command, flag)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Usage: ")
+    assert "Example:" in result.stdout
+    assert result.stderr == ""
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("kg, version ")
+
+
+def test_python_dash_m() -> None:
+    completed = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True,
+                               text=True, encoding="utf-8", cwd=ROOT, timeout=60, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.startswith("Usage: ")
+    assert "Example:" in completed.stdout
+    assert "build" in completed.stdout and "query" in completed.stdout
