@@ -54,6 +54,20 @@ class Layout:
     sections: tuple[SectionLayout, ...]
 
 
+#: What a genre's data file may hold: each table's keys, each a list of words or one mark.
+#: A genre that needs words of a new kind adds its key here, so a typo in a file or in code
+#: is an error rather than an empty list.
+KEYS: dict[str, dict[str, type]] = {
+    "layout": {"subtitle_mark": str, "section_mark": str, "photo_mark": str,
+               "byline_starts": list, "byline_ends": list, "byline_titles": list,
+               "group_marks": list},
+    "participation": {"speaker": list, "listener": list, "participant": list,
+                      "attribution_frames": list, "attribution_nouns": list,
+                      "organiser_abbreviations": list},
+    "meeting": {"words": list},
+}
+
+
 @dataclass(frozen=True, slots=True)
 class GenreWords:
     """A genre's word lists, as its data file gives them (see ``kg/data/genres/news.toml``)."""
@@ -65,15 +79,16 @@ class GenreWords:
 
     def words(self, table: str, key: str) -> tuple[str, ...]:
         """A list of one table (``()`` where the file has none)."""
+        if KEYS[table][key] is not list:
+            raise KeyError(f"{table}.{key} is a mark, not a list")
         return tuple(getattr(self, table).get(key, ()))
 
     def mark(self, key: str) -> str:
         """A single mark of the layout table (``""`` where the file has none)."""
-        value = self.layout.get(key, "")
-        return value if isinstance(value, str) else ""
-
-
-_TABLES = ("layout", "participation", "meeting")
+        if KEYS["layout"][key] is not str:
+            raise KeyError(f"layout.{key} is a list, not a mark")
+        value: str = self.layout.get(key, "")
+        return value
 
 
 def load_words(name: str) -> GenreWords:
@@ -83,13 +98,11 @@ def load_words(name: str) -> GenreWords:
         DataError: the file is missing, or has a table or key of the wrong shape.
     """
     data = read_toml("data", "genres", f"{name}.toml")
-    unknown = set(data) - {"extends", "description", *_TABLES}
-    if unknown:
-        raise DataError(f"kg/data/genres/{name}.toml: unknown keys {sorted(unknown)}")
-    tables: dict[str, dict[str, Any]] = {t: dict(data.get(t, {})) for t in _TABLES}
+    _check(name, data)
+    tables: dict[str, dict[str, Any]] = {t: dict(data.get(t, {})) for t in KEYS}
     if "extends" in data:
         base = load_words(data["extends"])
-        for table in _TABLES:
+        for table in KEYS:
             own = tables[table]
             for key, value in getattr(base, table).items():
                 if isinstance(value, list) and key in own:
@@ -97,6 +110,23 @@ def load_words(name: str) -> GenreWords:
                 else:
                     own.setdefault(key, value)
     return GenreWords(data.get("description", ""), **tables)
+
+
+def _check(name: str, data: dict[str, Any]) -> None:
+    """Every table and key known (:data:`KEYS`), every value of its kind."""
+    where = f"kg/data/genres/{name}.toml"
+    unknown = set(data) - {"extends", "description", *KEYS}
+    if unknown:
+        raise DataError(f"{where}: unknown keys {sorted(unknown)}")
+    for table, keys in KEYS.items():
+        for key, value in data.get(table, {}).items():
+            if key not in keys:
+                raise DataError(f"{where}: unknown key {table}.{key}; known: "
+                                f"{', '.join(sorted(keys))}")
+            if not isinstance(value, keys[key]) or (
+                    isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+                kind = "a list of words" if keys[key] is list else "one mark"
+                raise DataError(f"{where}: {table}.{key} must be {kind}")
 
 
 class Genre:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from kg.chinese import LIST_JOINERS
 from kg.extraction.genres.base import SectionLayout
 from kg.extraction.genres.news import News
 from kg.extraction.genres.registry import genre
@@ -63,7 +64,7 @@ class StudyMeeting(News):
         for mark in self.group_marks:
             core = core.replace(mark, "")
         found = []
-        for token in re.split(r"[、,,和及与]", core):
+        for token in re.split("|".join(map(re.escape, LIST_JOINERS)), core):
             token = token.strip()
             if not token:
                 continue
