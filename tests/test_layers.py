@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 # above it in this list (and a package from itself).
 LAYERS = [
     {"errors"},
-    {"ids", "chinese", "resources", "files"},
+    {"ids", "chinese", "resources", "files", "registry"},
     {"model"},
     {"reading"},
     {"extraction"},

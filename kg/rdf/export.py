@@ -13,6 +13,7 @@ from rdflib import Dataset, Graph
 from kg.errors import KGError
 from kg.files import write_atomically
 from kg.rdf.io import load_dataset, union
+from kg.registry import Registry
 
 # the prefixes a JSON-LD reader sees in the context (the graph's own, not rdflib's defaults)
 CONTEXT_PREFIXES = ("org", "foaf", "skos", "schema", "nif", "itsrdf", "prov", "kg", "xsd",
@@ -65,13 +66,13 @@ class Format:
     quads: bool  # keeps each report in its own named graph (needs Statements.dataset)
 
 
-EXPORTERS: dict[str, Format] = {}
+EXPORTERS: Registry[Format] = Registry("format")
 
 
 def exporter(name: str, extension: str, *, quads: bool = False) -> Callable[[Writer], Writer]:
     """Register a serialiser under ``name`` (the ``--format`` value)."""
     def register(function: Writer) -> Writer:
-        EXPORTERS[name] = Format(function, extension, quads)
+        EXPORTERS.add(name, Format(function, extension, quads))
         return function
     return register
 

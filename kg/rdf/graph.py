@@ -7,7 +7,7 @@ input always gives the same graph.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
@@ -48,22 +48,11 @@ def bind_prefixes(graph: Graph, base: str) -> None:
 
 def build_dataset(reports: Sequence[Report], identities: Identities | None = None, *,
                   base: str = DEFAULT_BASE) -> Dataset:
-    """The reports as a dataset: each report's statements in a named graph of its own.
-
-    Args:
-        reports: the reports read.
-        identities: who each report's people are (default: the default resolver's answer).
-        base: the base IRI under which the graph's resources are named.
-
-    Returns:
-        A dataset whose graph ``{base}graph/{report}`` holds what was read from each report.
-    """
+    """The reports as a dataset: each report's statements in a named graph of its own,
+    ``{base}graph/{report key}`` (for the arguments, see :func:`build_graph`)."""
     dataset = Dataset()
-    bind_prefixes(dataset, base)
-    identities = identities if identities is not None else resolve(reports)
-    for report in reports:
-        named = dataset.graph(URIRef(f"{base}graph/{report.key}"))
-        _Writer(named, Minter(base), report, identities).write()
+    _write(reports, identities, base, dataset,
+           lambda report: dataset.graph(URIRef(f"{base}graph/{report.key}")))
     return dataset
 
 
@@ -80,11 +69,17 @@ def build_graph(reports: Sequence[Report], identities: Identities | None = None,
         An rdflib graph with the contract's prefixes bound.
     """
     graph = Graph()
+    _write(reports, identities, base, graph, lambda report: graph)
+    return graph
+
+
+def _write(reports: Sequence[Report], identities: Identities | None, base: str, graph: Graph,
+           target: Callable[[Report], Graph]) -> None:
+    """Bind the prefixes on ``graph``; write each report into its ``target`` graph."""
     bind_prefixes(graph, base)
     identities = identities if identities is not None else resolve(reports)
     for report in reports:
-        _Writer(graph, Minter(base), report, identities).write()
-    return graph
+        _Writer(target(report), Minter(base), report, identities).write()
 
 
 def _zh(value: str) -> Literal:

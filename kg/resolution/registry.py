@@ -5,24 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from kg.errors import KGError
+from kg.registry import Registry
 from kg.resolution.base import Identities, PersonRecord
 
 Resolver = Callable[[Sequence[PersonRecord]], Identities]
 
 #: The resolvers, by name (fill it with :func:`resolver`).
-RESOLVERS: dict[str, Resolver] = {}
+RESOLVERS: Registry[Resolver] = Registry("resolver")
 #: The resolver used unless another is asked for.
 DEFAULT = "by-name"
 
 
 def resolver(name: str) -> Callable[[Resolver], Resolver]:
     """Register a function that turns person records into identities under ``name``."""
-    def register(function: Resolver) -> Resolver:
-        if name in RESOLVERS:
-            raise ValueError(f"a resolver named {name!r} is already registered")
-        RESOLVERS[name] = function
-        return function
-    return register
+    return RESOLVERS.register(name)
 
 
 def get_resolver(name: str) -> Resolver:

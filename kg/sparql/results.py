@@ -21,6 +21,7 @@ from rdflib.term import BNode, Identifier, Literal, URIRef
 
 from kg.chinese import display_width
 from kg.errors import QueryError
+from kg.registry import Registry
 from kg.sparql.run import QueryResult
 
 __all__ = [
@@ -37,7 +38,7 @@ __all__ = [
 Formatter = Callable[[QueryResult], str]
 
 #: Output formats by name; fill it with the :func:`formatter` decorator.
-FORMATTERS: dict[str, Formatter] = {}
+FORMATTERS: Registry[Formatter] = Registry("formatter")
 
 
 def formatter(name: str) -> Callable[[Formatter], Formatter]:
@@ -52,14 +53,7 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
     Raises:
         ValueError: If a formatter of that name is already registered.
     """
-
-    def register(func: Formatter) -> Formatter:
-        if name in FORMATTERS:
-            raise ValueError(f"formatter {name!r} is already registered")
-        FORMATTERS[name] = func
-        return func
-
-    return register
+    return FORMATTERS.register(name)
 
 
 def format_result(result: QueryResult, fmt: str) -> str:

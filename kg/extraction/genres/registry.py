@@ -7,9 +7,10 @@ from functools import cache
 
 from kg.errors import GenreError
 from kg.extraction.genres.base import Genre
+from kg.registry import Registry
 
 #: The genre classes, by name (fill it with :func:`genre`).
-GENRES: dict[str, type[Genre]] = {}
+GENRES: Registry[type[Genre]] = Registry("genre")
 #: The ``--genre`` value that lets each report's own marks choose.
 AUTO = "auto"
 
@@ -17,11 +18,8 @@ AUTO = "auto"
 def genre(name: str) -> Callable[[type[Genre]], type[Genre]]:
     """Register a :class:`Genre` subclass under ``name`` (its data file is ``NAME.toml``)."""
     def register(cls: type[Genre]) -> type[Genre]:
-        if name in GENRES:
-            raise ValueError(f"a genre named {name!r} is already registered")
         cls.name = name
-        GENRES[name] = cls
-        return cls
+        return GENRES.add(name, cls)
     return register
 
 

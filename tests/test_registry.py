@@ -1,0 +1,20 @@
+"""Registries refuse a name given twice and register what they decorate."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.registry import Registry
+
+
+def test_register_and_refuse_twice() -> None:
+    things: Registry[object] = Registry("thing")
+
+    @things.register("double")
+    def double(x: int) -> int:
+        return 2 * x
+
+    assert things == {"double": double}
+    assert things.add("one", 1) == 1
+    with pytest.raises(ValueError, match="a thing named 'one' is already registered"):
+        things.add("one", 2)
