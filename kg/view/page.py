@@ -1,6 +1,6 @@
 """Draw the knowledge graph, or part of it, as one self-contained, offline HTML page.
 
-What is drawn comes from :func:`kg.network.to_networkx` (see there for the RDF patterns):
+What is drawn comes from :func:`kg.view.network.to_networkx` (see there for the RDF patterns):
 people, organisations, places and study groups, each kind with its own colour *and* shape,
 and six kinds of edges, with a legend for both:
 
@@ -51,8 +51,6 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
-import math
-import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,69 +60,20 @@ import rdflib
 from jinja2 import Environment, Template
 from markupsafe import Markup
 
-from kg.view.network import (
-    EDGE_KINDS,
-    KIND_NAMES,
-    NODE_KINDS,
-    ROLES,
-    around,
-    group_members,
-    group_view,
-    place_tree,
-    to_networkx,
-)
+from kg.view.kinds import EDGE_KINDS, EDGE_NAMES, NODE_KINDS, NODE_NAMES, ROLE_ORDER
+from kg.view.layout import layout
+from kg.view.network import to_networkx
+from kg.view.select import around, group_members, group_view, place_tree
+from kg.view.styles import EDGE_STYLES, NODE_STYLES, vis_options
+from kg.view.tooltips import edge_tooltip
 
-__all__ = ["BIG", "Page", "layout", "render_network", "render_view", "view_page"]
+__all__ = ["BIG", "Page", "render_network", "render_view", "view_page"]
 
 BIG = 1500  # above this many nodes: no edge labels, smaller fonts, edges hidden while moving
-_FONT_FACE = (
-    "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, Microsoft YaHei, "
-    "PingFang SC, sans-serif"
-)
-_SEED = 20240601
-_EDGE_PX = 130.0  # pixels per layout unit (roughly one edge length)
-_LABEL_MAX_PX = 120  # labels wrap at this width
-_SPRING_MAX = 100  # components this big or bigger get _stress (see layout)
-_PIVOTS = 40
-_STRESS_STEPS = 50
-_FR_STEPS = 40
-_REACH = 2.5  # layout units: how far the Fruchterman-Reingold repulsion reaches
 _EMPTY_NOTE = "图中没有可显示的人物、机构、地区或学习组。"
 
-
-@dataclass(frozen=True)
-class _NodeStyle:
-    name: str
-    shape: str
-    background: str
-    border: str
-    font_color: str
-
-
-@dataclass(frozen=True)
-class _EdgeStyle:
-    name: str
-    color: str
-    dashes: tuple[int, ...]  # empty: solid line
-    width: float
-
-
-NODE_STYLES = {
-    "person": _NodeStyle(KIND_NAMES["person"], "dot", "#e15759", "#a12d2f", "#222222"),
-    "organisation": _NodeStyle(KIND_NAMES["organisation"], "box", "#d4e6f7", "#4e79a7",
-                               "#1f3b5a"),
-    "place": _NodeStyle(KIND_NAMES["place"], "triangle", "#59a14f", "#366b2f", "#222222"),
-    "group": _NodeStyle(KIND_NAMES["group"], "diamond", "#f28e2b", "#b35f10", "#222222"),
-}
-EDGE_STYLES = {
-    "post": _EdgeStyle("任职", "#4e79a7", (), 1.6),
-    "attendance": _EdgeStyle("出席学习组", "#f28e2b", (), 1.6),
-    "authored": _EdgeStyle("撰稿", "#b07aa1", (4, 3), 1.4),
-    "suborganisation": _EdgeStyle("下属机构", "#7f7f7f", (8, 5), 1.2),
-    "area": _EdgeStyle("服务地区", "#59a14f", (2, 4), 1.2),
-    "within": _EdgeStyle("属于", "#366b2f", (8, 5), 1.2),
-}
-_ROLE_ORDER = [label for _, label in ROLES]
+# (source, target, kind) -> the labels and evidence of the edges drawn as one
+_Merged = dict[tuple[str, str, str], tuple[list[str], list[str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,16 +108,16 @@ def view_page(graph: rdflib.Graph, *, around_name: str | None = None, depth: int
         graph: The knowledge graph.
         around_name: Draw the neighbourhood of this person or organisation (name or pinyin).
         depth: How many edges out from ``around_name`` to go.
-        group: Draw this study group (see :func:`kg.network.group_view`).
-        place: Draw the organisation tree of this place (see :func:`kg.network.place_tree`).
+        group: Draw this group (see :func:`kg.view.select.group_view`).
+        place: Draw the organisation tree of this place (see :func:`kg.view.select.place_tree`).
         title: The page title (default: says what was selected).
 
     Returns:
         The page and the number of nodes and edges it draws.
 
     Raises:
-        kg.network.NodeNotFoundError: a name matches nothing (the message lists close ones).
-        kg.network.AmbiguousNameError: a name matches several nodes.
+        kg.errors.NodeNotFoundError: a name matches nothing (the message lists close ones).
+        kg.errors.AmbiguousNameError: a name matches several nodes.
         ValueError: more than one selector was given.
     """
     if sum(x is not None for x in (around_name, group, place)) > 1:
@@ -191,10 +140,10 @@ def view_page(graph: rdflib.Graph, *, around_name: str | None = None, depth: int
 
 
 def render_network(network: nx.MultiDiGraph, *, title: str = "kg") -> str:
-    """Return one self-contained HTML page drawing a graph from :mod:`kg.network`.
+    """Return one self-contained HTML page drawing a graph from :mod:`kg.view.network`.
 
     Args:
-        network: :func:`kg.network.to_networkx`'s graph or a subgraph of it. If
+        network: :func:`kg.view.network.to_networkx`'s graph or a subgraph of it. If
             ``network.graph["focus"]`` names a node, the page opens with it selected.
         title: Shown as the page title and at the top of the legend (plain text).
 
@@ -204,28 +153,58 @@ def render_network(network: nx.MultiDiGraph, *, title: str = "kg") -> str:
     order = sorted(network.nodes, key=lambda n: (
         NODE_KINDS.index(network.nodes[n]["kind"]), network.nodes[n]["label"], n))
     index = {node: i for i, node in enumerate(order)}
-
-    # One drawn edge per (source, target, kind): several posts at one organisation.
-    merged: dict[tuple[str, str, str], tuple[list[str], list[str]]] = {}
-    for source, target, data in network.edges(data=True):
-        labels, evidence = merged.setdefault((source, target, data["kind"]), ([], []))
-        labels.extend(part for part in data.get("label", "").split("、") if part)
-        if data.get("evidence"):
-            evidence.append(data["evidence"])
+    merged = _merge_edges(network)
     edge_keys = sorted(merged, key=lambda e: (index[e[0]], index[e[1]],
                                               EDGE_KINDS.index(e[2])))
     simple = nx.Graph()
     simple.add_nodes_from(order)
     simple.add_edges_from((s, t) for s, t, _ in edge_keys)
-    positions = layout(simple, order)
     big = len(order) > BIG
+    nodes = _nodes(network, order, layout(simple, order), dict(simple.degree()))
+    edges = []
+    for i, (source, target, kind) in enumerate(edge_keys):
+        labels, evidence = merged[(source, target, kind)]
+        label = "、".join(_ordered(kind, labels))
+        tip = edge_tooltip(network.nodes[source]["label"], network.nodes[target]["label"],
+                           EDGE_NAMES[kind], label, evidence)
+        edge: dict[str, Any] = {"id": f"e{i}", "from": source, "to": target, "kind": kind,
+                                "title": tip}
+        if label and not big:
+            edge["label"] = label
+        edges.append(edge)
+    focus = network.graph.get("focus")
+    return _render(nodes, edges, title, focus if focus in index else None, big)
 
+
+def _merge_edges(network: nx.MultiDiGraph) -> _Merged:
+    """One drawn edge per (source, target, kind): several posts at one organisation."""
+    merged: _Merged = {}
+    for source, target, data in network.edges(data=True):
+        labels, evidence = merged.setdefault((source, target, data["kind"]), ([], []))
+        labels.extend(part for part in data.get("label", "").split("、") if part)
+        if data.get("evidence"):
+            evidence.append(data["evidence"])
+    return merged
+
+
+def _ordered(kind: str, labels: list[str]) -> list[str]:
+    """An edge's distinct labels: attendance roles in :data:`kg.view.kinds.ROLES` order, the
+    rest sorted."""
+    if kind == "attendance":
+        return sorted(set(labels), key=lambda r: (
+            ROLE_ORDER.index(r) if r in ROLE_ORDER else len(ROLE_ORDER), r))
+    return sorted(set(labels))
+
+
+def _nodes(network: nx.MultiDiGraph, order: list[str],
+           positions: dict[str, tuple[int, int]], degree: dict[str, int]) -> list[dict[str, Any]]:
+    """The nodes in ``order``: kind (vis group), position, size, tooltip, pinyin and the
+    groups (``g``: indices into the page's filter) a node is drawn with."""
     groups = [n for n in order if network.nodes[n]["kind"] == "group"]
     member_of: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
         for node in group_members(network, group):
             member_of.setdefault(node, []).append(i)
-
     nodes = []
     for node in order:
         data = network.nodes[node]
@@ -236,312 +215,44 @@ def render_network(network: nx.MultiDiGraph, *, title: str = "kg") -> str:
             "group": data["kind"],
             "x": x,
             "y": y,
-            "value": simple.degree(node),
+            "value": degree[node],
             "title": data.get("tooltip") or data["label"],
             "pinyin": data.get("pinyin", ""),
         }
         if node in member_of:
             item["g"] = member_of[node]
         nodes.append(item)
+    return nodes
 
-    edges = []
-    for i, (source, target, kind) in enumerate(edge_keys):
-        labels, evidence = merged[(source, target, kind)]
-        if kind == "attendance":
-            ordered = sorted(set(labels), key=lambda r: (
-                _ROLE_ORDER.index(r) if r in _ROLE_ORDER else len(_ROLE_ORDER), r))
-        else:
-            ordered = sorted(set(labels))
-        label = "、".join(ordered)
-        style = EDGE_STYLES[kind]
-        tip = [f"{network.nodes[source]['label']} → {network.nodes[target]['label']}",
-               style.name + (f"：{label}" if label else "")]
-        tip += [f"原文：{text}" for text in sorted(set(evidence))]
-        edge: dict[str, Any] = {"id": f"e{i}", "from": source, "to": target, "kind": kind,
-                                "title": "\n".join(tip)}
-        if label and not big:
-            edge["label"] = label
-        edges.append(edge)
 
+def _render(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], title: str,
+            focus: str | None, big: bool) -> str:
     counts = {kind: 0 for kind in NODE_KINDS}
-    for node in order:
-        counts[network.nodes[node]["kind"]] += 1
-    focus = network.graph.get("focus")
+    for node in nodes:
+        counts[node["group"]] += 1
     html: str = _template().render(
         heading=title,
         vis_js=_vis("vis-network.min.js"),
         vis_css=_vis("vis-network.css"),
         csp=_CSP,
         empty_note=_EMPTY_NOTE,
-        node_legend=[{"key": k, "style": NODE_STYLES[k], "count": counts[k]}
-                     for k in NODE_KINDS],
-        edge_legend=[{"key": k, "style": EDGE_STYLES[k],
+        node_legend=[{"key": k, "name": NODE_NAMES[k], "style": NODE_STYLES[k],
+                      "count": counts[k]} for k in NODE_KINDS],
+        edge_legend=[{"key": k, "name": EDGE_NAMES[k], "style": EDGE_STYLES[k],
                       "dasharray": " ".join(str(d) for d in EDGE_STYLES[k].dashes)}
                      for k in EDGE_KINDS],
-        groups=[{"id": g, "label": network.nodes[g]["label"]} for g in groups],
+        groups=[{"label": node["label"]} for node in nodes if node["group"] == "group"],
         nodes=nodes,
         edges=edges,
         edge_styles={k: {"color": s.color, "dashes": list(s.dashes) or False, "width": s.width}
                      for k, s in EDGE_STYLES.items()},
-        kind_names=KIND_NAMES,
+        kind_names=NODE_NAMES,
         font_colors={kind: style.font_color for kind, style in NODE_STYLES.items()},
         big=big,
-        focus=focus if focus in index else None,
-        options=Markup(json.dumps(_options(len(order), big), sort_keys=True)),
+        focus=focus,
+        options=Markup(json.dumps(vis_options(big), sort_keys=True)),
     )
     return html
-
-
-# --------------------------------------------------------------------------------- layout
-
-
-def layout(graph: nx.Graph, order: list[str] | None = None) -> dict[str, tuple[int, int]]:
-    """Deterministic positions in pixels, centred on (0, 0), about one edge length apart.
-
-    Each connected component is laid out alone: below 100 nodes with networkx's
-    Fruchterman–Reingold (``spring_layout``, seeded); from 100 nodes with :func:`_stress`
-    (pivot MDS, sparse stress, then local Fruchterman–Reingold), because networkx's layouts
-    do not scale: ``spring_layout`` took 3.6 s on 1,000 nodes; on 10,000, 235 s with
-    ``method="energy"`` and 22 s for 5 of its 50 iterations with ``method="force"``, and
-    ``spectral_layout`` 530 s, against 0.1 s and about 2 s here. The components are then
-    turned so their longer side is horizontal and packed in rows, largest first.
-
-    Args:
-        graph: An undirected graph.
-        order: Its nodes in a stable order (default: sorted); ties are broken by it.
-
-    Returns:
-        Integer (x, y) pixel positions keyed by node.
-    """
-    nodes = order if order is not None else sorted(graph.nodes)
-    rank = {node: i for i, node in enumerate(nodes)}
-    components = sorted(
-        (sorted(component, key=rank.__getitem__) for component in nx.connected_components(graph)),
-        key=lambda c: (-len(c), rank[c[0]]),
-    )
-    rng = random.Random(_SEED)
-    pieces: list[tuple[list[str], list[tuple[float, float]], float, float]] = []
-    for component in components:
-        local = {node: i for i, node in enumerate(component)}
-        adjacency = sorted(
-            (min(local[u], local[v]), max(local[u], local[v]))
-            for u, v in graph.subgraph(component).edges()
-        )
-        seed = rng.randrange(2**31)
-        if len(component) < _SPRING_MAX:
-            pos = _spring(len(component), adjacency, seed)
-        else:
-            pos = _stress(len(component), adjacency)
-        pos = _principal_axis_horizontal(pos)
-        min_x = min(p[0] for p in pos)
-        min_y = min(p[1] for p in pos)
-        pos = [(x - min_x, y - min_y) for x, y in pos]
-        pieces.append((component, pos, max(p[0] for p in pos), max(p[1] for p in pos)))
-
-    # Shelf packing: rows of components, one unit of gap around each.
-    gap = 1.0
-    area = sum((w + gap) * (h + gap) for _, _, w, h in pieces)
-    row_width = max([math.sqrt(area) * 1.3, *(w for _, _, w, _ in pieces)])
-    result: dict[str, tuple[float, float]] = {}
-    cursor_x = cursor_y = row_height = 0.0
-    for component, pos, width, height in pieces:
-        if cursor_x > 0 and cursor_x + width > row_width:
-            cursor_x, cursor_y, row_height = 0.0, cursor_y + row_height + gap, 0.0
-        for node, (x, y) in zip(component, pos, strict=True):
-            result[node] = (cursor_x + x, cursor_y + y)
-        cursor_x += width + gap
-        row_height = max(row_height, height)
-    if not result:
-        return {}
-    mid_x = (min(x for x, _ in result.values()) + max(x for x, _ in result.values())) / 2
-    mid_y = (min(y for _, y in result.values()) + max(y for _, y in result.values())) / 2
-    return {
-        node: (round((x - mid_x) * _EDGE_PX), round((y - mid_y) * _EDGE_PX))
-        for node, (x, y) in result.items()
-    }
-
-
-def _spring(n: int, edges: list[tuple[int, int]], seed: int) -> list[tuple[float, float]]:
-    """networkx's Fruchterman–Reingold for a small component, edge length about 1."""
-    if n == 1:
-        return [(0.0, 0.0)]
-    if n == 2:
-        return [(0.0, 0.0), (1.6, 0.0)]
-    component = nx.Graph()
-    component.add_nodes_from(range(n))
-    component.add_edges_from(edges)
-    positions = nx.spring_layout(component, seed=seed, iterations=80, method="force",
-                                 scale=math.sqrt(n) * 1.2)
-    return [(float(positions[i][0]), float(positions[i][1])) for i in range(n)]
-
-
-def _stress(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
-    """A layout of a big connected component in O(n·pivots) (numpy and scipy).
-
-    1. Breadth-first distances from :data:`_PIVOTS` pivots, each the node farthest from
-       those before it (the first: the best-connected node).
-    2. Pivot MDS (Brandes & Pich 2006): the double-centred squared distances' two leading
-       singular vectors.
-    3. Sparse stress majorisation (Ortmann, Klimenta & Brandes 2016): each node moves
-       towards where its edges (length 1) and the pivots (graph distance, weighted by
-       1/d² and the size of the pivot's region) want it, which unfolds the clusters MDS
-       folds onto each other.
-    4. Scaled to about one node per unit of area, nodes at one spot spread on a sunflower
-       spiral, and a few Fruchterman–Reingold steps whose repulsion only reaches nearby
-       nodes (a KD-tree) push apart what still overlaps.
-    """
-    # imported here: only components of _SPRING_MAX nodes or more need them (0.1 s to import)
-    import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import shortest_path
-    from scipy.spatial import cKDTree
-
-    ends = np.array(edges, dtype=np.int64).reshape(-1, 2)
-    u, v = ends[:, 0], ends[:, 1]
-    adjacency = coo_matrix((np.ones(len(ends)), (u, v)), shape=(n, n)).tocsr()
-    adjacency = adjacency + adjacency.T
-    k = min(_PIVOTS, n)
-    pivots = [int(np.argmax(np.asarray(adjacency.sum(axis=1)).ravel()))]
-    dist = np.empty((n, k))
-    nearest = np.full(n, np.inf)
-    for i in range(k):
-        dist[:, i] = shortest_path(adjacency, directed=False, unweighted=True,
-                                   indices=pivots[-1])
-        nearest = np.minimum(nearest, dist[:, i])
-        if i + 1 < k:
-            pivots.append(int(np.argmax(nearest)))
-
-    squared = dist**2
-    centred = -0.5 * (squared - squared.mean(axis=0) - squared.mean(axis=1)[:, None]
-                      + squared.mean())
-    left, values, _ = np.linalg.svd(centred, full_matrices=False)
-    xy = left[:, :2] * values[:2]
-    xy *= np.where((xy**3).sum(axis=0) < 0, -1.0, 1.0)  # a sign that does not depend on LAPACK
-
-    region = np.bincount(np.argmin(dist, axis=1), minlength=k).astype(float)
-    with np.errstate(divide="ignore"):
-        weight = np.where(dist > 0, region[None, :] / dist**2, 0.0)
-    total = weight.sum(axis=1) + np.bincount(u, minlength=n) + np.bincount(v, minlength=n)
-    for _ in range(_STRESS_STEPS):
-        at = xy[pivots]
-        delta = xy[:, None, :] - at[None, :, :]
-        length = np.maximum(np.sqrt((delta**2).sum(axis=2)), 1e-9)
-        goal = (weight[:, :, None] * (at[None, :, :] + (dist / length)[:, :, None] * delta)
-                ).sum(axis=1)
-        delta = xy[u] - xy[v]
-        unit = delta / np.maximum(np.sqrt((delta**2).sum(axis=1)), 1e-9)[:, None]
-        for axis in (0, 1):
-            goal[:, axis] += (np.bincount(u, xy[v, axis] + unit[:, axis], n)
-                              + np.bincount(v, xy[u, axis] - unit[:, axis], n))
-        xy = goal / total[:, None]
-
-    xy -= xy.mean(axis=0)
-    xy *= math.sqrt(n) / (math.sqrt((xy**2).sum(axis=1).mean()) or 1.0)
-    # Nodes the distances cannot tell apart (leaves of one parent) share a spot: spread them.
-    _, spot, size = np.unique(np.round(xy, 6), axis=0, return_inverse=True, return_counts=True)
-    spot = spot.ravel()
-    order = np.argsort(spot, kind="stable")
-    rank = np.empty(n)
-    rank[order] = np.arange(n) - np.concatenate([[0], np.cumsum(size)[:-1]])[spot[order]]
-    radius = 0.55 * np.sqrt(rank + 0.5) * (size[spot] > 1)
-    angle = rank * math.pi * (3 - math.sqrt(5))
-    xy += np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=1)
-
-    temperature = 1.5
-    for step in range(_FR_STEPS):
-        move = np.zeros((n, 2))
-        pairs = cKDTree(xy).query_pairs(_REACH, output_type="ndarray")
-        if len(pairs):
-            i, j = pairs[:, 0], pairs[:, 1]
-            delta = xy[i] - xy[j]
-            push = delta / np.maximum((delta**2).sum(axis=1), 1e-4)[:, None]
-            for axis in (0, 1):
-                move[:, axis] += np.bincount(i, push[:, axis], n) - np.bincount(j, push[:, axis],
-                                                                                n)
-        delta = xy[u] - xy[v]
-        pull = delta * np.sqrt((delta**2).sum(axis=1))[:, None]
-        for axis in (0, 1):
-            move[:, axis] += np.bincount(v, pull[:, axis], n) - np.bincount(u, pull[:, axis], n)
-        length = np.maximum(np.sqrt((move**2).sum(axis=1)), 1e-9)
-        cap = temperature * (1 - step / _FR_STEPS)
-        xy += move * (np.minimum(length, cap) / length)[:, None]
-    return [(float(x), float(y)) for x, y in xy]
-
-
-def _principal_axis_horizontal(pos: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Rotate positions about their centroid so the longest extent is horizontal.
-
-    Screens are wider than tall; a chain-like component drawn vertically would be zoomed out
-    until its labels are unreadable.
-    """
-    n = len(pos)
-    cx = sum(x for x, _ in pos) / n
-    cy = sum(y for _, y in pos) / n
-    sxx = sum((x - cx) ** 2 for x, _ in pos)
-    syy = sum((y - cy) ** 2 for _, y in pos)
-    sxy = sum((x - cx) * (y - cy) for x, y in pos)
-    angle = 0.5 * math.atan2(2 * sxy, sxx - syy)  # direction of the major axis
-    cos, sin = math.cos(-angle), math.sin(-angle)
-    return [((x - cx) * cos - (y - cy) * sin, (x - cx) * sin + (y - cy) * cos) for x, y in pos]
-
-
-# ------------------------------------------------------------------------------- page
-
-
-def _options(n_nodes: int, big: bool) -> dict[str, Any]:
-    """vis-network options: physics off (positions are precomputed), groups carry the styles."""
-    font = 11 if big else 14
-    return {
-        "physics": {"enabled": False},
-        "layout": {"improvedLayout": False, "randomSeed": 0},
-        "interaction": {
-            "hover": not big,
-            "tooltipDelay": 150,
-            "hideEdgesOnDrag": big,
-            "hideEdgesOnZoom": big,
-            "keyboard": {"enabled": True, "bindToWindow": False},
-            "multiselect": False,
-        },
-        "nodes": {
-            "borderWidth": 1.5,
-            "font": {"face": _FONT_FACE, "size": font, "color": "#222222"},
-            # long names wrap (vis breaks even unspaced CJK text) instead of covering neighbours
-            "widthConstraint": {"maximum": _LABEL_MAX_PX},
-            # size by number of neighbours; the square root is applied in the page's script
-            "scaling": {
-                "min": 6 if big else 9,
-                "max": 30 if big else 36,
-                "label": {"enabled": True, "min": font, "max": 2 * font, "drawThreshold": 5,
-                          "maxVisible": 30},
-            },
-        },
-        "edges": {
-            "smooth": False,
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {
-                "face": _FONT_FACE,
-                "size": 9 if big else 12,
-                "align": "middle",
-                "color": "#333333",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-            },
-            "color": {"inherit": False},
-        },
-        "groups": {
-            kind: {
-                "shape": style.shape,
-                "color": {
-                    "background": style.background,
-                    "border": style.border,
-                    "highlight": {"background": style.background, "border": "#000000"},
-                    "hover": {"background": style.background, "border": "#000000"},
-                },
-                "font": {"color": style.font_color},
-            }
-            for kind, style in NODE_STYLES.items()
-        },
-    }
 
 
 @functools.cache
@@ -652,7 +363,7 @@ stroke="{{ item.style.border }}" stroke-width="1.5"/>
 <polygon points="9,1.5 16.5,9 9,16.5 1.5,9" fill="{{ item.style.background }}" \
 stroke="{{ item.style.border }}" stroke-width="1.5"/>
 {%- endif -%}
-</svg><span>{{ item.style.name }}</span></label><span class="kg-count">{{ item.count }}</span></li>
+</svg><span>{{ item.name }}</span></label><span class="kg-count">{{ item.count }}</span></li>
 {%- endfor %}
 </ul>
 <h2>关系</h2>
@@ -661,7 +372,7 @@ stroke="{{ item.style.border }}" stroke-width="1.5"/>
 <li data-kind="{{ item.key }}"><svg width="28" height="10" viewBox="0 0 28 10" \
 aria-hidden="true"><line x1="1" y1="5" x2="27" y2="5" stroke="{{ item.style.color }}" \
 stroke-width="2"{% if item.dasharray %} stroke-dasharray="{{ item.dasharray }}"{% endif %}/>\
-</svg><span>{{ item.style.name }}</span></li>
+</svg><span>{{ item.name }}</span></li>
 {%- endfor %}
 </ul>
 </div>
@@ -803,7 +514,7 @@ stroke-width="2"{% if item.dasharray %} stroke-dasharray="{{ item.dasharray }}"{
   }
 
   // Search: a Chinese name or its pinyin; case, diacritics, spaces and punctuation do not
-  // count (the same folding as kg.network.search_key).
+  // count (the same folding as kg.view.select.search_key).
   function fold(text) {
     return String(text || "").normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase()
       .replace(/v/g, "u").replace(/[^\\p{L}\\p{N}]/gu, "");

@@ -17,12 +17,14 @@ from typing import Any
 
 import networkx as nx
 import pytest
+import rdflib
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from kg.extract import extract
 from kg.rdf.graph import Source, build_graph
-from kg.view.network import find_node, group_members, to_networkx
+from kg.view.network import to_networkx
 from kg.view.page import BIG, render_network
+from kg.view.select import find_node, group_members
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -98,9 +100,8 @@ def open_view(browser: Browser, path: Path) -> Iterator[Opened]:
 
 
 @pytest.fixture(scope="module")
-def network(transcript: str) -> nx.MultiDiGraph:
-    text, extraction = extract(transcript)
-    return to_networkx(build_graph([Source(text, extraction, "transcript.txt")]))
+def network(transcript_graph: rdflib.Graph) -> nx.MultiDiGraph:
+    return to_networkx(transcript_graph)
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +142,8 @@ def _lit(opened: Opened) -> set[str]:
         ".map(n => n.id)"))
 
 
-def _click_node(opened: Opened, node: str) -> None:
-    """Centre the node at a readable zoom, then click it with the mouse."""
+def _centre(opened: Opened, node: str) -> tuple[float, float]:
+    """Centre the node at a readable zoom; where it is now on the page."""
     x, y = opened.js("""id => {
       const net = kgNetwork;
       net.moveTo({position: net.getPositions([id])[id], scale: 1.5, animation: false});
@@ -150,7 +151,12 @@ def _click_node(opened: Opened, node: str) -> None:
       const box = document.querySelector("#kg-network canvas").getBoundingClientRect();
       return [box.left + at.x, box.top + at.y];
     }""", node)
-    opened.page.mouse.click(x, y)
+    return x, y
+
+
+def _click_node(opened: Opened, node: str) -> None:
+    """Centre the node at a readable zoom, then click it with the mouse."""
+    opened.page.mouse.click(*_centre(opened, node))
 
 
 # ------------------------------------------------------------------------------ loading
@@ -349,13 +355,7 @@ def test_names_and_quotations_run_no_script(browser: Browser,
 
 
 def _hover(opened: Opened, node: str) -> dict[str, Any]:
-    x, y = opened.js("""id => {
-      const net = kgNetwork;
-      net.moveTo({position: net.getPositions([id])[id], scale: 1.5, animation: false});
-      const at = net.canvasToDOM(net.getPositions([id])[id]);
-      const box = document.querySelector("#kg-network canvas").getBoundingClientRect();
-      return [box.left + at.x, box.top + at.y];
-    }""", node)
+    x, y = _centre(opened, node)
     opened.page.mouse.move(x + 40, y + 40)
     opened.page.mouse.move(x, y)
     _wait(opened, "document.querySelector('div.vis-tooltip') !== null && "
