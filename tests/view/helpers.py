@@ -26,9 +26,7 @@ PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 SCRIPT_PAYLOAD = "</script><script>alert(1)</script>"
 IMG_PAYLOAD = "<img src=x onerror=alert(1)>"
 
-_VARS = {"nodes": "nodeData", "edges": "edgeData", "edgeStyles": "edgeStyles",
-         "kindNames": "kindNames", "fontColors": "fontColors", "focus": "focusId",
-         "options": "options", "big": "big"}
+_DATA = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.DOTALL)
 
 
 def small_graph(*, classified: bool = True) -> rdflib.Graph:
@@ -41,12 +39,10 @@ def small_graph(*, classified: bool = True) -> rdflib.Graph:
 
 
 def page_data(html: str) -> dict[str, Any]:
-    """The page's data: the JSON its script's variables are set to."""
-    data = {}
-    for key, name in _VARS.items():
-        match = re.search(rf"^\s*var {name} = (.*);$", html, re.MULTILINE)
-        assert match is not None, name
-        data[key] = json.loads(match.group(1))
+    """The page's JSON data block, parsed."""
+    found = _DATA.findall(html)
+    assert len(found) == 1
+    data: dict[str, Any] = json.loads(found[0])
     return data
 
 

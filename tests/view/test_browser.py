@@ -187,6 +187,26 @@ def test_drawn_nodes_and_edges_are_the_graphs(view: Opened, network: nx.MultiDiG
     assert "<canvas" in html
 
 
+def test_pyvis_keys_leave_the_kinds_styles_alone(view: Opened) -> None:
+    """pyvis gives each node a shape and each edge ``arrows: "to"``: the kind's shape and the
+    page's small arrow heads must win."""
+    drawn = view.js("""() => {
+      const body = kgNetwork.body, shapes = {}, scales = new Set();
+      body.nodeIndices.forEach(id => {
+        const node = body.nodes[id];
+        shapes[kgView.nodes.get(id).group] = node.options.shape;
+      });
+      body.edgeIndices.forEach(id => {
+        const arrows = body.edges[id].options.arrows;
+        scales.add(arrows.to.enabled + " " + arrows.to.scaleFactor);
+      });
+      return {shapes: shapes, scales: Array.from(scales)};
+    }""")
+    assert drawn["shapes"] == {"person": "dot", "organisation": "box", "place": "triangle",
+                               "group": "diamond"}
+    assert drawn["scales"] == ["true 0.5"]
+
+
 def test_chinese_labels_are_drawn_with_a_cjk_font(view: Opened) -> None:
     assert view.js("document.fonts.check('14px \"WenQuanYi Micro Hei\"', '郑荣胜')")
 

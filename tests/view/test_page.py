@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import time
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 import networkx as nx
@@ -13,7 +17,7 @@ from rdflib import RDF, Literal
 from rdflib.namespace import FOAF, SKOS
 
 from kg.view.network import to_networkx
-from kg.view.page import BIG, render_network, render_view, view_page
+from kg.view.page import BIG, TEMPLATE, _environment, render_network, render_view, view_page
 from kg.view.select import around, group_view
 from tests.view.helpers import (
     ID,
@@ -32,6 +36,10 @@ from tests.view.helpers import (
     post,
     small_graph,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
+VIS = ("lib/vis-9.1.2/vis-network.min.js", "lib/vis-9.1.2/vis-network.css")
+
 
 # ------------------------------------------------------------------------------- content
 
@@ -196,6 +204,15 @@ def test_node_kinds_have_distinct_shape_and_colour() -> None:
     assert {n["group"] for n in data["nodes"]} <= set(groups)  # each node takes its kind's style
 
 
+def test_pyvis_adds_each_node_its_kinds_shape_and_each_edge_an_arrow() -> None:
+    # new: nodes and edges go through pyvis, which adds these keys; a node's own shape would
+    # override its vis group's, so it must be the group's
+    data = page_data(render_view(small_graph()))
+    shapes = {kind: style["shape"] for kind, style in data["options"]["groups"].items()}
+    assert all(n["shape"] == shapes[n["group"]] for n in data["nodes"])
+    assert {e["arrows"] for e in data["edges"]} == {"to"}
+
+
 def test_node_size_follows_the_number_of_neighbours() -> None:
     html = render_view(small_graph())
     nodes, _ = nodes_and_edges(html)
@@ -338,6 +355,53 @@ def test_the_transcripts_view_renders_fast(transcript_graph: rdflib.Graph) -> No
     start = time.perf_counter()
     render_view(transcript_graph, title="勇担新使命")
     assert time.perf_counter() - start < 0.5
+
+
+# ------------------------------------------------------------------- the page's own files
+
+
+def test_the_data_is_one_json_block_the_script_parses() -> None:
+    html = render_view(small_graph())
+    assert html.count('<script type="application/json" id="kg-data">') == 1
+    script = html[html.rindex("<script>") :]
+    assert 'JSON.parse(document.getElementById("kg-data").textContent)' in script
+    assert set(page_data(html)) == {"nodes", "edges", "edgeStyles", "kindNames", "fontColors",
+                                    "focus", "options", "big"}
+
+
+@pytest.mark.parametrize("name", ["view.js", "view.css"])
+def test_script_and_style_are_plain_files_inlined_whole(name: str) -> None:
+    text = (resources.files("kg.view") / "templates" / name).read_text(encoding="utf-8")
+    for marker in ("{{", "{%", "{#"):  # no Jinja: the file is what the browser runs
+        assert marker not in text
+    assert "</script" not in text.lower() and "</style" not in text.lower()
+    assert text in render_view(small_graph())
+
+
+@pytest.mark.parametrize("name", VIS)
+def test_inlined_vis_network_cannot_end_its_element(name: str) -> None:
+    text = _environment().get_template(name).render()
+    assert len(text) > 10_000
+    assert "</script" not in text.lower() and "</style" not in text.lower()
+    assert text in render_view(small_graph())
+
+
+def test_templates_ship_with_the_package() -> None:
+    assert _environment().get_template(TEMPLATE).filename.endswith(f"kg/view/templates/{TEMPLATE}")
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    setuptools = config["tool"]["setuptools"]
+    assert "kg.view" in setuptools["packages"]
+    patterns = setuptools["package-data"]["kg.view"]
+    folder = resources.files("kg.view") / "templates"
+    for entry in folder.iterdir():
+        assert any(Path(f"templates/{entry.name}").match(p) for p in patterns), entry.name
+    assert {"jinja2", "pyvis"} <= {re.split(r"[<>=~ ]", d)[0].lower()
+                                   for d in config["project"]["dependencies"]}
+
+
+def test_commands_that_draw_nothing_do_not_import_pyvis() -> None:
+    code = "import sys, kg.cli, kg.view; sys.exit('pyvis' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
 # ---------------------------------------------------------------------------------- safety
