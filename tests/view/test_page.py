@@ -17,7 +17,15 @@ from rdflib import RDF, Literal
 from rdflib.namespace import FOAF, SKOS
 
 from kg.view.network import to_networkx
-from kg.view.page import BIG, TEMPLATE, _environment, render_network, render_view, view_page
+from kg.view.page import (
+    BIG,
+    TEMPLATE,
+    _environment,
+    _new_network,
+    render_network,
+    render_view,
+    view_page,
+)
 from kg.view.select import around, group_view
 from tests.view.helpers import (
     ID,
@@ -397,6 +405,19 @@ def test_templates_ship_with_the_package() -> None:
         assert any(Path(f"templates/{entry.name}").match(p) for p in patterns), entry.name
     assert {"jinja2", "pyvis"} <= {re.split(r"[<>=~ ]", d)[0].lower()
                                    for d in config["project"]["dependencies"]}
+
+
+def test_pyvis_still_looks_nodes_up_where_we_made_it_fast() -> None:
+    # _NodeIds keeps a set beside pyvis's list of node ids; pyvis must still go through it
+    net = _new_network()
+    net.add_node("a", label="甲")
+    net.add_node("a", label="甲")
+    net.add_node("b", label="乙")
+    assert [n["id"] for n in net.nodes] == ["a", "b"] == list(net.node_ids)
+    assert "a" in net.node_ids and "c" not in net.node_ids
+    net.add_edge("a", "b")
+    with pytest.raises(AssertionError, match="non existent node 'c'"):
+        net.add_edge("a", "c")
 
 
 def test_commands_that_draw_nothing_do_not_import_pyvis() -> None:
