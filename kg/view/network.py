@@ -28,10 +28,10 @@ A reporter is the ``schema:author`` of a ``schema:NewsArticle`` that is ``schema
 event a group organised; a photographer the ``schema:creator`` of a photo in such an article.
 
 Node attributes: ``id`` (the IRI, also the node's key), ``label`` (the ``@zh`` name),
-``kind``, ``pinyin`` (the graph's ``zh-Latn-pinyin`` label, else made with pypinyin) and
-``tooltip`` (plain text, see :mod:`kg.view.tooltips`). Edge attributes: ``kind``, ``label``
-and ``evidence`` (the text the post was read from). All are strings, never None, so the graph
-can be written as GraphML or GEXF as it is.
+``kind``, ``pinyin`` (the graph's ``zh-Latn-pinyin`` label, else made with
+:mod:`kg.rdf.pinyin`) and ``tooltip`` (plain text, see :mod:`kg.view.tooltips`). Edge
+attributes: ``kind``, ``label`` and ``evidence`` (the text the post was read from). All are
+strings, never None, so the graph can be written as GraphML or GEXF as it is.
 
 """
 
@@ -41,10 +41,10 @@ from collections import defaultdict
 
 import networkx as nx
 import rdflib
-from pypinyin import Style, lazy_pinyin
 from rdflib.namespace import FOAF, RDF, SKOS
 from rdflib.term import Node
 
+from kg.rdf import pinyin
 from kg.rdf.namespace import KG, NIF, ORG, PROV, SCHEMA
 from kg.view.kinds import (
     ATTENDED,
@@ -109,12 +109,11 @@ class _Reader:
                         if (lit.language or "").lower() == _PINYIN_TAG)
         if values:
             return values[0]
-        syllables = lazy_pinyin(label, style=Style.NORMAL, errors="ignore")
-        if not syllables:
-            return ""
         if kind == "person":  # 张五 → Zhang Wu (kg build writes the gazetteer's reading)
-            return f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}".strip()
-        return " ".join(syllables)
+            return pinyin.person(label)
+        # syllables only: a word of punctuation (the 、 of 杭州、湖州学习组) is no reading
+        return " ".join(word for word in pinyin.plain(label).split()
+                        if any(char.isalnum() for char in word))
 
     def edge(self, source: str, target: str, kind: str, key: str, label: str = "",
              evidence: str = "") -> None:

@@ -7,12 +7,12 @@ posts in one organisation has one neighbour there, not two.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import networkx as nx
 import rdflib
 
+from kg.chinese import display_width
 from kg.view.kinds import EDGE_KINDS, NODE_KINDS
 from kg.view.network import to_networkx
 
@@ -124,12 +124,7 @@ def format_stats(stats: Stats, *, sizes_shown: int = 10) -> str:
 def _table(rows: tuple[Ranked, ...], number: str) -> list[str]:
     if not rows:
         return ["  (none)"]
-    width = max(_width(r.label) for r in rows)
-    return [f"  {r.label}{' ' * (width - _width(r.label))}  {r.kind:<13}"
+    width = max(display_width(r.label) for r in rows)
+    return [f"  {r.label}{' ' * (width - display_width(r.label))}  {r.kind:<13}"
             f"{number.format(r.value)}" for r in rows]
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

@@ -17,6 +17,7 @@ import rdflib
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
+from kg.chinese import FULL_STOPS, any_width
 from kg.rdf.namespace import ITSRDF, NIF, SCHEMA
 from kg.view.kinds import NODE_NAMES, Entity, Tie
 from kg.view.terms import integer, literals, pick_label, sorted_terms, term_id
@@ -26,7 +27,7 @@ __all__ = ["edge_tooltip", "node_tooltips"]
 _MAX_QUOTES = 3
 _QUOTE_CHARS = 60
 _MAX_HOLDERS = 12
-_SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_END = re.compile(f"[{re.escape(any_width(FULL_STOPS))}]")
 _CONTEXT_CHARS = 50  # either side of a mention, when its sentence is longer
 
 _Ends = list[tuple[str, str, list[str]]]  # (edge kind, the node at the other end, labels)

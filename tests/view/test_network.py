@@ -8,7 +8,7 @@ import networkx as nx
 import rdflib
 
 from kg.view.network import to_networkx
-from tests.view.helpers import ID, SCRIPT_PAYLOAD, hostile_graph, small_graph
+from tests.view.helpers import ID, SCRIPT_PAYLOAD, group, hostile_graph, person, small_graph
 
 
 def test_to_networkx_nodes_kinds_and_labels(network: nx.MultiDiGraph) -> None:
@@ -83,3 +83,12 @@ def test_to_networkx_is_ordered_and_deterministic(network: nx.MultiDiGraph) -> N
 def test_pinyin_from_the_graph_else_made(network: nx.MultiDiGraph) -> None:
     assert network.nodes[str(ID["person-wang-yi"])]["pinyin"] == "Wang Yi"  # skos:altLabel
     assert network.nodes[str(ID["person-li-er"])]["pinyin"] == "Li Er"  # made with pypinyin
+
+
+def test_made_pinyin_reads_surnames_as_surnames_and_skips_punctuation() -> None:
+    graph = rdflib.Graph()
+    person(graph, "p", "曾小明")
+    group(graph, "g", "杭州、湖州学习组")
+    pinyin = dict(to_networkx(graph).nodes(data="pinyin"))
+    assert pinyin[str(ID["p"])] == "Zeng Xiaoming"  # 曾 as a surname, as kg build writes it
+    assert pinyin[str(ID["g"])] == "hang zhou hu zhou xue xi zu"  # no "、" among the syllables

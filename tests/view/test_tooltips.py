@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 import rdflib
 from rdflib import Literal
 
@@ -64,6 +65,21 @@ def test_sentence_is_cut_around_a_long_mention_and_joins_layout_breaks() -> None
     line = next(x for x in to_networkx(graph).nodes[str(who)]["tooltip"].splitlines()
                 if x.startswith("原文："))
     assert line == "原文：…" + "乙" * 50 + "沈建平说" + "丙" * 49 + "…"
+
+
+@pytest.mark.parametrize("stop", ["。", "！", "？", "!", "?"])
+def test_sentences_end_at_full_stops_of_either_width(stop: str) -> None:
+    graph = rdflib.Graph()
+    who = person(graph, "p", "沈建平")
+    doc = ID["doc"]
+    text = f"前一句{stop}沈建平说好{stop}后一句"
+    graph.add((doc, NIF.isString, Literal(text)))
+    mention = ID["m"]
+    graph.add((mention, NIF.beginIndex, Literal(4)))
+    graph.add((mention, NIF.endIndex, Literal(7)))
+    graph.add((mention, NIF.referenceContext, doc))
+    graph.add((mention, ITSRDF.taIdentRef, who))
+    assert f"原文：沈建平说好{stop}" in to_networkx(graph).nodes[str(who)]["tooltip"]
 
 
 def test_tooltip_has_pinyin_posts_and_quotation_as_plain_text() -> None:
