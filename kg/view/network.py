@@ -33,6 +33,8 @@ Node attributes: ``id`` (the IRI, also the node's key), ``label`` (the ``@zh`` n
 attributes: ``kind``, ``label`` and ``evidence`` (the text the post was read from). All are
 strings, never None, so the graph can be written as GraphML or GEXF as it is.
 
+The graph attribute ``group_kind`` names the kind of the groups (学习组) when they all share
+one (see :mod:`kg.view.kinds`), else it is ``""``.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ from kg.view.kinds import (
     WROTE,
     Entity,
     Tie,
+    concept_label,
+    shared_name,
 )
 from kg.view.terms import literals, pick_label, sorted_pairs, sorted_terms, term_id
 from kg.view.tooltips import node_tooltips
@@ -77,8 +81,9 @@ def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:
     """
     reader = _Reader(graph)
     reader.read()
-    tooltips = node_tooltips(graph, reader.nodes, reader.edges)
-    out = nx.MultiDiGraph()
+    group_kind = reader.group_kind()
+    tooltips = node_tooltips(graph, reader.nodes, reader.edges, group_kind)
+    out = nx.MultiDiGraph(group_kind=group_kind)
     nodes = reader.nodes
     for key in sorted(nodes, key=lambda k: (NODE_KINDS.index(nodes[k].kind), nodes[k].label, k)):
         node = nodes[key]
@@ -210,3 +215,12 @@ class _Reader:
                         authors[creator].append(PHOTOGRAPHED)
         return authors
 
+    def group_kind(self) -> str:
+        """The name of the kind all groups share (学习组), else ``""``."""
+        names = []
+        for node in self.nodes.values():
+            if node.kind == "group":
+                kinds = {concept_label(c) for c in self.graph.objects(node.term,
+                                                                      ORG.classification)}
+                names.append(kinds.pop() if len(kinds) == 1 else "")
+        return shared_name(names)

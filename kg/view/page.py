@@ -2,9 +2,10 @@
 
 What is drawn comes from :func:`kg.view.network.to_networkx`: people, organisations, places
 and groups, each kind with its own colour *and* shape (:mod:`kg.view.styles`), and six
-kinds of edges, with a legend for both naming them (:mod:`kg.view.kinds`). A node's size
-grows with its number of neighbours. Several posts of one person at one organisation are one
-edge, the titles joined with "、".
+kinds of edges, with a legend for both naming them (:mod:`kg.view.kinds`: the group kind as
+the graph names it, 学习组 for a study meeting). A node's size grows with its number of
+neighbours. Several posts of one person at one organisation are one edge, the titles joined
+with "、".
 
 The page has a search box (a Chinese name or its pinyin, folded like
 :func:`kg.view.select.search_key`: "wang yi", "Wáng Yī" and "王一" all find 王一), filters
@@ -46,7 +47,7 @@ import networkx as nx
 import rdflib
 from jinja2 import ChoiceLoader, Environment, PackageLoader
 
-from kg.view.kinds import EDGE_KINDS, EDGE_NAMES, NODE_KINDS, NODE_NAMES, ROLE_ORDER
+from kg.view.kinds import EDGE_KINDS, NODE_KINDS, ROLE_ORDER, edge_names, node_names
 from kg.view.layout import layout
 from kg.view.network import to_networkx
 from kg.view.select import around, group_members, group_view, place_tree
@@ -155,7 +156,7 @@ def render_network(network: nx.MultiDiGraph, *, title: str = "kg") -> str:
     big = len(order) > BIG
     net = _new_network()
     _add_nodes(net, network, order, layout(simple, order), dict(simple.degree()))
-    names = EDGE_NAMES
+    names = edge_names(network.graph.get("group_kind", ""))
     for i, (source, target, kind) in enumerate(edge_keys):
         labels, evidence = merged[(source, target, kind)]
         label = "、".join(_ordered(kind, labels))
@@ -246,7 +247,8 @@ def _render(net: Network, network: nx.MultiDiGraph, title: str, focus: str | Non
     Not pyvis's ``generate_html``: it renders with a fixed set of variables (its own options
     object, sizes, menus) that carry none of the legend, filters and data this page needs.
     """
-    kinds, edges = NODE_NAMES, EDGE_NAMES
+    group_kind = network.graph.get("group_kind", "")
+    kinds, edges = node_names(group_kind), edge_names(group_kind)
     counts = {kind: 0 for kind in NODE_KINDS}
     for node in net.nodes:
         counts[node["group"]] += 1

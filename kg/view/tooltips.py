@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from kg.chinese import FULL_STOPS, any_width
 from kg.rdf.namespace import ITSRDF, NIF, SCHEMA
-from kg.view.kinds import NODE_NAMES, Entity, Tie
+from kg.view.kinds import Entity, Tie, node_names
 from kg.view.terms import integer, literals, pick_label, sorted_terms, term_id
 
 __all__ = ["edge_tooltip", "node_tooltips"]
@@ -34,13 +34,15 @@ _Ends = list[tuple[str, str, list[str]]]  # (edge kind, the node at the other en
 
 
 def node_tooltips(graph: rdflib.Graph, nodes: Mapping[str, Entity],
-                  edges: Mapping[tuple[str, str, str], Tie]) -> dict[str, str]:
+                  edges: Mapping[tuple[str, str, str], Tie],
+                  group_kind: str = "") -> dict[str, str]:
     """Each node's tooltip.
 
     Args:
         graph: The RDF graph the nodes were read from (for sentences, quotations, codes).
         nodes: The nodes by key.
         edges: The edges by (source, target, key).
+        group_kind: What a group is called (学习组); blank for the neutral name.
 
     Returns:
         The tooltip of each node, lines joined with ``\\n``.
@@ -50,7 +52,7 @@ def node_tooltips(graph: rdflib.Graph, nodes: Mapping[str, Entity],
     for (source, target, _), tie in sorted(edges.items()):
         out[source].append((tie.kind, target, tie.labels))
         into[target].append((tie.kind, source, tie.labels))
-    names = NODE_NAMES
+    names = node_names(group_kind)
     sentences = _first_sentences(graph, nodes)
     tips = {}
     for key, node in nodes.items():

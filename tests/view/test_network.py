@@ -5,10 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import pytest
 import rdflib
+from rdflib import Literal
+from rdflib.namespace import SKOS
 
 from kg.view.network import to_networkx
-from tests.view.helpers import ID, SCRIPT_PAYLOAD, group, hostile_graph, person, small_graph
+from tests.view.helpers import (
+    ID,
+    KG,
+    SCRIPT_PAYLOAD,
+    group,
+    hostile_graph,
+    person,
+    small_graph,
+)
 
 
 def test_to_networkx_nodes_kinds_and_labels(network: nx.MultiDiGraph) -> None:
@@ -92,3 +103,35 @@ def test_made_pinyin_reads_surnames_as_surnames_and_skips_punctuation() -> None:
     pinyin = dict(to_networkx(graph).nodes(data="pinyin"))
     assert pinyin[str(ID["p"])] == "Zeng Xiaoming"  # 曾 as a surname, as kg build writes it
     assert pinyin[str(ID["g"])] == "hang zhou hu zhou xue xi zu"  # no "、" among the syllables
+
+
+# The group kind's name: this task reads it from the ontology, instead of 学习组 always.
+@pytest.mark.parametrize(("kinds", "expected"), [
+    ([KG.StudyGroupKind], "学习组"),
+    ([KG.StudyGroupKind, KG.StudyGroupKind], "学习组"),
+    ([KG.TradeUnion], "工会"),
+    ([KG.StudyGroupKind, KG.TradeUnion], ""),  # mixed
+    ([KG.StudyGroupKind, None], ""),  # one group unclassified
+    ([None], ""),
+    ([KG.NoSuchKind], ""),  # a concept the ontology does not name
+    ([], ""),
+])
+def test_group_kind_is_the_groups_shared_classification(kinds: list[rdflib.URIRef | None],
+                                                        expected: str) -> None:
+    graph = rdflib.Graph()
+    for i, kind in enumerate(kinds):
+        group(graph, f"g{i}", f"第{i}组", kind)
+    assert to_networkx(graph).graph["group_kind"] == expected
+
+
+def test_group_kind_of_the_small_graph() -> None:
+    assert to_networkx(small_graph()).graph["group_kind"] == "学习组"
+    assert to_networkx(small_graph(classified=False)).graph["group_kind"] == ""
+
+
+def test_a_group_with_two_classifications_has_no_one_name() -> None:
+    graph = rdflib.Graph()
+    node = group(graph, "g", "某组", KG.StudyGroupKind)
+    graph.add((node, rdflib.URIRef("http://www.w3.org/ns/org#classification"), KG.TradeUnion))
+    graph.add((node, SKOS.altLabel, Literal("mou zu", lang="zh-Latn-pinyin")))
+    assert to_networkx(graph).graph["group_kind"] == ""

@@ -255,6 +255,19 @@ def test_legend_is_in_the_page() -> None:
         assert f'<input type="checkbox" checked data-kind="{kind}">' in legend
 
 
+def test_the_group_kind_is_named_as_the_graph_names_it() -> None:
+    # new: 学习组 is the name kg:StudyGroupKind has in the ontology, not a word in the code
+    html = render_view(small_graph())
+    assert '<label class="kg-row">学习组 <select id="kg-group">' in html
+    assert page_data(html)["kindNames"]["group"] == "学习组"
+    neutral = render_view(small_graph(classified=False))
+    legend = _legend(neutral)
+    assert "<span>分组</span>" in legend and "<span>出席</span>" in legend
+    assert "学习组</span>" not in legend
+    assert '<label class="kg-row">分组 <select id="kg-group">' in neutral
+    assert page_data(neutral)["kindNames"]["group"] == "分组"
+
+
 def test_search_box_and_filters_are_in_the_page() -> None:
     html = render_view(small_graph())
     assert '<input id="kg-q" type="search"' in html

@@ -55,6 +55,7 @@ def test_group_view(network: nx.MultiDiGraph) -> None:
                             "常州市总工会", "溧阳市总工会", "浙江省总工会", "常州市", "溧阳市",
                             "浙江省", "江苏省"}
     assert part.graph["focus"] == str(ID["group-g1"])
+    assert part.graph["group_kind"] == "学习组"  # a part keeps what its groups are called
 
 
 @pytest.mark.parametrize(("place", "expected"), [

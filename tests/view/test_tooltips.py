@@ -50,6 +50,16 @@ def test_other_tooltips(network: nx.MultiDiGraph) -> None:
         str(ID["group-g1"])]
 
 
+def test_unclassified_groups_are_called_by_the_neutral_name() -> None:
+    # new: the group kind's name comes from the graph; without one the tooltips say 分组
+    network = to_networkx(small_graph(classified=False))
+    assert "分组：常州学习组（发言）" in network.nodes[str(ID["person-wang-yi"])]["tooltip"]
+    assert network.nodes[str(ID["group-g1"])]["tooltip"].splitlines()[1] == (
+        "分组 · chang zhou xue xi zu")
+    assert not any("学习组：" in tip or "学习组 ·" in tip
+                   for _, tip in network.nodes(data="tooltip"))
+
+
 def test_sentence_is_cut_around_a_long_mention_and_joins_layout_breaks() -> None:
     graph = rdflib.Graph()
     who = person(graph, "p", "沈建平")
@@ -103,6 +113,14 @@ def test_edge_tooltip_names_both_ends_and_the_source_text() -> None:
     graph.add((ID["phrase"], NIF.anchorOf, Literal("市总工会主席")))
     _, edges = nodes_and_edges(render_view(graph))
     assert edges[0]["title"] == "张五 → 某市总工会\n任职：主席\n原文：市总工会主席"
+
+
+def test_attendance_edge_tooltip_names_the_group_kind() -> None:
+    _, edges = nodes_and_edges(render_view(small_graph()))
+    assert "王一 → 常州学习组\n出席学习组：发言" in {e["title"] for e in edges}
+    # new: without a name for the group kind, attendance is 出席
+    _, edges = nodes_and_edges(render_view(small_graph(classified=False)))
+    assert "王一 → 常州学习组\n出席：发言" in {e["title"] for e in edges}
 
 
 def test_edge_tooltip_without_a_label_lists_each_text_once() -> None:
