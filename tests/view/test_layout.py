@@ -1,8 +1,6 @@
-"""kg.view.layout: deterministic positions."""
+"""kg.view.layout: deterministic positions (how fast: bench/render.py)."""
 
 from __future__ import annotations
-
-import time
 
 import networkx as nx
 
@@ -14,12 +12,10 @@ def _grid_graph(n_side: int) -> nx.Graph:
     return nx.relabel_nodes(graph, {node: f"n{node[0]:03d}-{node[1]:03d}" for node in graph})
 
 
-def test_big_components_get_the_stress_layout_quickly_and_apart() -> None:
+def test_big_components_get_the_stress_layout_apart() -> None:
     graph = _grid_graph(40)  # 1,600 nodes in one component
     assert graph.number_of_nodes() >= SPRING_MAX
-    start = time.perf_counter()
     positions = layout(graph)
-    assert time.perf_counter() - start < 5
     assert len(set(positions.values())) == len(positions)
     # neighbours end up close, the grid's corners far apart
     lengths = sorted(abs(positions[u][0] - positions[v][0]) + abs(positions[u][1] - positions[v][1])
