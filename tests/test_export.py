@@ -83,14 +83,3 @@ def test_export_errors(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no such graph file" in missing.output
     bad = runner.invoke(cli, ["export", str(tmp_path / "none.ttl"), "-f", "yaml"])
     assert bad.exit_code == 2
-
-
-@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_network_formats_for_gephi_and_cytoscape(built: Path, fmt: str) -> None:
-    import networkx as nx
-
-    read = nx.read_graphml if fmt == "graphml" else nx.read_gexf
-    network = read(built / f"graph.{fmt}")
-    labels = {data.get("label") for _, data in network.nodes(data=True)}
-    assert {"句容市总工会", "南京、镇江学习组"} <= labels
-    assert network.number_of_edges() > 300

@@ -1,19 +1,20 @@
 """Network analytics of the graph: how big, who is most connected, who bridges the groups.
 
-Measures are taken on :func:`kg.network.to_networkx`'s graph seen as a simple undirected
+Measures are taken on :func:`kg.view.network.to_networkx`'s graph seen as a simple undirected
 graph (two nodes are neighbours if any edge joins them, either way), so a person with two
 posts in one organisation has one neighbour there, not two.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 import networkx as nx
 import rdflib
 
-from kg.view.network import EDGE_KINDS, NODE_KINDS, to_networkx
+from kg.chinese import display_width
+from kg.view.kinds import EDGE_KINDS, NODE_KINDS
+from kg.view.network import to_networkx
 
 __all__ = ["Ranked", "Stats", "format_stats", "graph_stats", "network_stats"]
 
@@ -36,8 +37,8 @@ class Ranked:
 class Stats:
     """What :func:`network_stats` measured.
 
-    ``nodes_by_kind`` and ``edges_by_kind`` follow :data:`kg.network.NODE_KINDS` and
-    :data:`kg.network.EDGE_KINDS`. ``degree`` ranks people and organisations by their number of
+    ``nodes_by_kind`` and ``edges_by_kind`` follow :data:`kg.view.kinds.NODE_KINDS` and
+    :data:`kg.view.kinds.EDGE_KINDS`. ``degree`` ranks people and organisations by their number of
     neighbours, ``betweenness`` by normalised betweenness centrality (the share of shortest
     paths between other nodes that run through them), highest first, ties by label.
     ``betweenness_sample`` is 0 when betweenness is exact, else the number of sources it was
@@ -64,7 +65,7 @@ def network_stats(network: nx.MultiDiGraph, *, top: int = 5) -> Stats:
     """Count, rank and split the network.
 
     Args:
-        network: A graph from :func:`kg.network.to_networkx` (or a part of one).
+        network: A graph from :func:`kg.view.network.to_networkx` (or a part of one).
         top: How many people and organisations to rank.
 
     Returns:
@@ -123,11 +124,7 @@ def format_stats(stats: Stats, *, sizes_shown: int = 10) -> str:
 def _table(rows: tuple[Ranked, ...], number: str) -> list[str]:
     if not rows:
         return ["  (none)"]
-    width = max(_width(r.label) for r in rows)
-    return [f"  {r.label}{' ' * (width - _width(r.label))}  {r.kind:<13}{number.format(r.value)}"
-            for r in rows]
+    width = max(display_width(r.label) for r in rows)
+    return [f"  {r.label}{' ' * (width - display_width(r.label))}  {r.kind:<13}"
+            f"{number.format(r.value)}" for r in rows]
 
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -1,4 +1,4 @@
-"""Tests for kg.stats and ``kg stats``: exact numbers on tests/fixtures/small.ttl.
+"""kg.view.stats: exact numbers on tests/fixtures/small.ttl (``kg stats``: tests/cli/test_view.py).
 
 The fixture as an undirected graph: 14 nodes, 15 edges, one component. 常州学习组 has
 王一, 李二 and 赵三 (attendance) and 钱四 (its reporter); 王一 holds posts in 常州市人大常委会
@@ -17,17 +17,13 @@ Betweenness, normalised by (n-1)(n-2)/2 = 78 pairs:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import rdflib
-from click.testing import CliRunner
 
-from kg.cli.view import stats as stats_command
 from kg.view.network import to_networkx
 from kg.view.stats import Ranked, Stats, format_stats, graph_stats, network_stats
+from tests.view.helpers import SMALL as FIXTURE
 
-FIXTURE = Path(__file__).parent / "fixtures" / "small.ttl"
 ID = "https://example.org/kg/id/"
 
 
@@ -139,29 +135,6 @@ bridges (betweenness centrality)
 """
 
 
-def test_kg_stats_prints_the_table(tmp_path: Path) -> None:
-    result = CliRunner().invoke(stats_command, [str(FIXTURE)])
-    assert result.exit_code == 0, result.output
-    assert result.stdout == EXPECTED_TABLE
-
-
-def test_kg_stats_top(tmp_path: Path) -> None:
-    result = CliRunner().invoke(stats_command, [str(FIXTURE), "--top", "1"])
-    assert result.exit_code == 0
-    assert "  浙江省总工会  organisation 3\n" in result.stdout
-    assert "王一" not in result.stdout.split("bridges")[0]
-
-
-def test_kg_stats_errors(tmp_path: Path) -> None:
-    missing = CliRunner().invoke(stats_command, [str(tmp_path / "nope.ttl")])
-    assert missing.exit_code == 1 and "no such graph file" in missing.stderr  # as in kg query
-    bad = tmp_path / "bad.ttl"
-    bad.write_text("this is not turtle", encoding="utf-8")
-    result = CliRunner().invoke(stats_command, [str(bad)])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: ") and len(result.stderr.splitlines()) == 1
-
-
-def test_kg_stats_help_has_an_example() -> None:
-    result = CliRunner().invoke(stats_command, ["--help"])
-    assert "Example:" in result.stdout and "kg stats output/graph.ttl" in result.stdout
+def test_the_table_aligns_chinese_labels(small: Stats) -> None:
+    # CJK characters take two columns (kg.chinese.display_width)
+    assert format_stats(small) + "\n" == EXPECTED_TABLE

@@ -1,0 +1,88 @@
+"""The kinds of node and edge the view draws, their names in Chinese, and a node or tie as read.
+
+The name of the group kind is not fixed: a study meeting has 学习组, an inspection or a
+congress session other kinds of group. A group is an ``org:OrganizationalUnit`` whose
+``org:classification`` is a concept of the project's ontology (``kg/ontology/kg.ttl``); its
+``skos:prefLabel @zh`` names the kind (学习组 for ``kg:StudyGroupKind``). When the groups of
+a network share one such name the view uses it, else the neutral :data:`NEUTRAL_GROUP`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import rdflib
+from rdflib.namespace import SKOS
+from rdflib.term import Literal, Node
+
+from kg.rdf.namespace import KG
+from kg.resources import read_text
+
+NODE_KINDS = ("person", "organisation", "place", "group")
+EDGE_KINDS = ("post", "attendance", "authored", "suborganisation", "area", "within")
+
+# Attendance: the sub-properties of schema:attendee, in the order their labels are joined.
+ROLES = ((KG.leader, "组长"), (KG.speaker, "发言"), (KG.listener, "听取"),
+         (KG.participant, "参加"))
+ROLE_ORDER = tuple(label for _, label in ROLES)
+ATTENDED = "出席"  # schema:attendee and no sub-property
+WROTE = "撰稿"  # a reporter with no schema:jobTitle
+PHOTOGRAPHED = "摄影"
+
+#: What a group is called when the network's groups have no one name of their kind.
+NEUTRAL_GROUP = "分组"
+
+_NODE_NAMES = {"person": "人物", "organisation": "机构", "place": "地区"}
+_EDGE_NAMES = {"post": "任职", "authored": "撰稿", "suborganisation": "下属机构",
+               "area": "服务地区", "within": "属于"}
+
+
+@dataclass(slots=True)
+class Entity:
+    """A node as read from the graph: its kind, ``@zh`` label, pinyin and RDF term."""
+
+    kind: str
+    label: str
+    pinyin: str
+    term: Node
+
+
+@dataclass(slots=True)
+class Tie:
+    """An edge as read from the graph: its kind, its labels and evidence, in reading order."""
+
+    kind: str
+    labels: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+
+def node_names(group: str = "") -> dict[str, str]:
+    """The Chinese name of each node kind, the group kind called ``group`` (if any)."""
+    return {**_NODE_NAMES, "group": group or NEUTRAL_GROUP}
+
+
+def edge_names(group: str = "") -> dict[str, str]:
+    """The Chinese name of each edge kind: attendance is 出席学习组, or 出席 without a name."""
+    names = {**_EDGE_NAMES, "attendance": ATTENDED + group}
+    return {kind: names[kind] for kind in EDGE_KINDS}
+
+
+def shared_name(names: Iterable[str]) -> str:
+    """The one name all of ``names`` share, or ``""`` when they differ, are blank or none."""
+    distinct = set(names)
+    return distinct.pop() if len(distinct) == 1 and "" not in distinct else ""
+
+
+def concept_label(concept: Node) -> str:
+    """The ontology's ``skos:prefLabel @zh`` of a concept (学习组 for kg:StudyGroupKind), or
+    ``""`` when the ontology does not name it."""
+    labels = sorted(str(label) for label in _ontology().objects(concept, SKOS.prefLabel)
+                    if isinstance(label, Literal) and (label.language or "").lower() == "zh")
+    return labels[0] if labels else ""
+
+
+@cache
+def _ontology() -> rdflib.Graph:
+    return rdflib.Graph().parse(data=read_text("ontology", "kg.ttl"), format="turtle")
