@@ -99,11 +99,11 @@ def close_matches(graph: nx.MultiDiGraph, name: str, kinds: Iterable[str] = NODE
 
 
 def _what(kinds: set[str], *, plural: bool = False) -> str:
-    """How a message names these kinds of node: "person or organisation", "study groups"."""
+    """How a message names these kinds of node: "person or organisation", "groups"."""
     if kinds >= set(NODE_KINDS):
         return "nodes" if plural else "node"
     words = {"person": ("person", "people"), "organisation": ("organisation", "organisations"),
-             "place": ("place", "places"), "group": ("study group", "study groups")}
+             "place": ("place", "places"), "group": ("group", "groups")}
     return " or ".join(words[k][plural] for k in NODE_KINDS if k in kinds)
 
 
@@ -168,7 +168,7 @@ def group_view(graph: nx.MultiDiGraph, group: str) -> nx.MultiDiGraph:
         A copy of the subgraph of :func:`group_members`; ``graph["focus"]`` is the group.
 
     Raises:
-        NodeNotFoundError: no study group has that name; the message names the groups.
+        NodeNotFoundError: no group has that name; the message names the groups.
         AmbiguousNameError: several have.
     """
     node = find_node(graph, group, ("group",))

@@ -85,7 +85,7 @@ def test_unknown_names_list_close_matches(network: nx.MultiDiGraph) -> None:
 
 
 def test_unknown_group_lists_the_groups(network: nx.MultiDiGraph) -> None:
-    with pytest.raises(NodeNotFoundError, match="the study groups are: 常州学习组"):
+    with pytest.raises(NodeNotFoundError, match="the groups are: 常州学习组"):
         group_view(network, "xyz")
 
 
