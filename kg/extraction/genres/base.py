@@ -138,7 +138,12 @@ class Genre:
     fallback: ClassVar[bool] = False
 
     def __init__(self) -> None:
-        self.words = load_words(self.name)
+        self.words = self.load_words()
+
+    def load_words(self) -> GenreWords:
+        """The genre's word lists: ``kg/data/genres/NAME.toml`` (a genre defined outside kg
+        may give its own)."""
+        return load_words(self.name)
 
     @property
     def description(self) -> str:
