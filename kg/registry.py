@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from kg.errors import KGError
+
 T = TypeVar("T")
 
 
@@ -39,3 +41,14 @@ class Registry(dict[str, T]):
         def decorate(item: T) -> T:
             return self.add(name, item)
         return decorate
+
+    def lookup(self, name: str, error: type[KGError] = KGError, also: str = "") -> T:
+        """What is registered under ``name``.
+
+        Raises:
+            KGError: (or ``error``) nothing is; the message lists every name, then ``also``.
+        """
+        if name not in self:
+            raise error(f"no {self.kind} named {name!r}; the {self.kind}s are: "
+                        f"{', '.join(sorted(self))}{also}")
+        return self[name]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from kg.errors import KGError
 from kg.registry import Registry
 from kg.resolution.base import Identities, PersonRecord
 
@@ -27,7 +26,4 @@ def get_resolver(name: str) -> Resolver:
     Raises:
         KGError: no resolver has that name; the message lists them.
     """
-    if name not in RESOLVERS:
-        raise KGError(f"no resolver named {name!r}; the resolvers are: "
-                      f"{', '.join(sorted(RESOLVERS))}")
-    return RESOLVERS[name]
+    return RESOLVERS.lookup(name)

@@ -30,10 +30,7 @@ def get_genre(name: str) -> Genre:
     Raises:
         GenreError: no genre has that name; the message lists them.
     """
-    if name not in GENRES:
-        raise GenreError(f"no genre named {name!r}; the genres are: "
-                         f"{', '.join(sorted(GENRES))} (or {AUTO})")
-    return GENRES[name]()
+    return GENRES.lookup(name, GenreError, also=f" (or {AUTO})")()
 
 
 def detect(raw: str) -> Genre:
