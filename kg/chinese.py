@@ -1,6 +1,9 @@
 """Facts of written Chinese that every stage shares: Han characters, punctuation, width.
 
-Each set of characters is stated here once; the stages compose what they need from it.
+Reports write punctuation full-width (，：（）) or ASCII (, : ( )) alike; normalisation
+folds the full-width forms to ASCII (:func:`fold`, one character for one, so offsets hold),
+and the classes below are stated in the folded forms. Each is stated here once; the stages
+compose what they need from it.
 """
 
 from __future__ import annotations
@@ -21,13 +24,22 @@ SENTENCE_ENDS = FULL_STOPS + CLAUSE_STOPS + "\n"
 DELIMITERS = "、,;:“”‘’「」()\n。!?…《》 "
 #: What stands between the names of a list of people: "甲、乙和丙".
 LIST_JOINERS = ("以及", "、", ",", "和", "及", "与", " ")
-#: Full-width forms of the marks above that reports also write (！ for !).
-WIDE_FORMS = {"!": "！", "?": "？", ",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+#: Full-width forms and their ASCII: U+FF01–U+FF5E (！ to ～), and the ideographic space.
+_FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+_FOLD_TABLE = str.maketrans(_FOLD)
+#: The full-width form of each ASCII mark (! → ！).
+WIDE_FORMS = {narrow: wide for wide, narrow in _FOLD.items() if wide != "\u3000"}
 
 
 def is_han(char: str) -> bool:
     """Whether ``char`` is a CJK ideograph."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def fold(text: str) -> str:
+    """Full-width letters, digits and punctuation as ASCII, the ideographic space as a space:
+    "本报讯（记者　王一）" → "本报讯(记者 王一)". One character for one."""
+    return text.translate(_FOLD_TABLE)
 
 
 def any_width(marks: str) -> str:

@@ -43,6 +43,11 @@ class Text:
         begin, end = self.raw_span(span)
         return self.raw[begin:end]
 
+    def original(self, span: Span) -> str:
+        """``span`` as the report writes it: its characters unfolded (，not ,), the layout's
+        breaks left out."""
+        return "".join(self.raw[i] for i in self.offsets[span.start:span.end])
+
 
 @dataclass(frozen=True, slots=True)
 class Place:

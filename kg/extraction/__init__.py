@@ -56,12 +56,12 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     province = gaz.province_named(province_name) if province_name else None
     places = PlaceResolver(gaz, province)
     orgs = OrgResolver(places)
-    layout = chosen.layout(body)
+    layout = chosen.layout(text)
     anchors = Anchors(frozenset(gaz.names),
                       grammar().national_anchors + chosen.organiser_abbreviations)
     found = Introductions.find(body, layout, anchors)
     people = People()
-    reader = SectionReader(body, chosen, places, orgs, people)
+    reader = SectionReader(text, chosen, places, orgs, people)
     sections = tuple(reader.read(index, section, found.refs[index], found.names)
                      for index, section in enumerate(layout.sections))
     for name in sorted(found.names):

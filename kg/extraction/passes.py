@@ -8,7 +8,7 @@ what they did and said.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extraction.chains import (
     Anchors,
@@ -32,6 +32,7 @@ from kg.model import (
     Quotation,
     Section,
     Span,
+    Text,
 )
 
 
@@ -100,10 +101,11 @@ class Introductions:
 class SectionReader:
     """Reads the people of one section: their posts, how they took part, what they said."""
 
-    def __init__(self, text: str, genre: Genre, places: PlaceResolver, orgs: OrgResolver,
+    def __init__(self, text: Text, genre: Genre, places: PlaceResolver, orgs: OrgResolver,
                  people: People) -> None:
-        self.text, self.genre, self.places, self.orgs, self.people = (text, genre, places,
-                                                                       orgs, people)
+        self.written = text  # for what is read out of it, as written
+        self.text = text.text
+        self.genre, self.places, self.orgs, self.people = genre, places, orgs, people
 
     def read(self, index: int, section: SectionLayout, refs: tuple[PersonRef, ...],
              names: tuple[str, ...]) -> Section:
@@ -141,7 +143,8 @@ class SectionReader:
         """Each person's mention, and the posts of their chain."""
         for ref in refs:
             key = self.people.mention(ref.name, ref.name_span)
-            for org, item in self.orgs.resolve_chain(ref.items, scope):
+            items = tuple(replace(i, org=self.written.original(i.org_span)) for i in ref.items)
+            for org, item in self.orgs.resolve_chain(items, scope):
                 self.people.hold(key, Post(org.name, item.title,
                                            Span(item.org_span.start, item.title_span.end)))
                 if scope.organiser is not None and org.name == scope.organiser.name:
@@ -162,6 +165,6 @@ class SectionReader:
                 key = self.people.key(ref.name)
                 roles.add((key, reading.role))
                 if reading.role == "speaker" and reading.quote is not None:
-                    words = self.text[reading.quote.start:reading.quote.end].strip()
+                    words = self.written.original(reading.quote).strip()
                     quotes.append(Quotation(key, words, reading.quote))
 

@@ -1,9 +1,12 @@
 """Normalise a raw report while keeping a map from each character back to the raw text.
 
-Line breaks that the layout put inside a paragraph are removed, so that a name cut by the
-layout ("王小\\n\\n明") reads whole; paragraphs are separated by one "\\n". Which breaks are
-the writer's depends on the kind of report: a genre says it with :class:`Marks` (a section's
-header stands alone, a photo credit ends a block, a byline starts one).
+Two things change. Full-width punctuation, letters and digits become ASCII
+(:func:`kg.chinese.fold`: reports write both). Line breaks that the layout put inside a
+paragraph are removed, so that a name cut by the layout ("王小\\n\\n明") reads whole;
+paragraphs are separated by one "\\n". Which breaks are the writer's depends on the kind of
+report: a genre says it with :class:`Marks` (a section's header stands alone, a photo
+credit ends a block, a byline starts one). What is read from the text is given back as
+written (:meth:`kg.model.Text.original`).
 """
 
 from __future__ import annotations
@@ -11,12 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.chinese import PARAGRAPH_ENDS
+from kg.chinese import PARAGRAPH_ENDS, fold
 from kg.model import Text
 
 _SPACE = " \t\u3000\xa0\r"
-# ASCII punctuation a report may write for the full-width; a comma between digits stays.
-_WIDE = str.maketrans({",": ",", ":": ":", ";": ";", "?": "?", "!": "!", "(": "(", ")": ")"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def normalise(raw: str, marks: Marks | None = None) -> Text:
             end -= 1
         if begin == end:
             continue
-        chars = _widen(raw[begin:end])
+        chars = fold(raw[begin:end])
         offsets = list(range(begin, end))
         if lines and marks.joins(lines[-1][0], chars):
             lines[-1] = (lines[-1][0] + chars, lines[-1][1] + offsets)
@@ -76,16 +77,3 @@ def normalise(raw: str, marks: Marks | None = None) -> Text:
         text.append(chars)
         mapping.extend(offsets)
     return Text(raw=raw, text="".join(text), offsets=tuple(mapping))
-
-
-def _widen(line: str) -> str:
-    """Full-width punctuation, except a comma or colon between digits (1,000 and 9:30)."""
-    wide = line.translate(_WIDE)
-    if "," in line or ":" in line:
-        chars = list(wide)
-        for i, char in enumerate(line):
-            if char in ",:" and 0 < i < len(line) - 1 and line[i - 1].isdigit() \
-                    and line[i + 1].isdigit():
-                chars[i] = char
-        wide = "".join(chars)
-    return wide

@@ -57,3 +57,11 @@ def test_every_character_maps_to_its_source(raw: str) -> None:
         if char != "\n":
             assert raw[offset] in (char, ",", ":", ";", "?", "!", "(", ")")
     assert list(text.offsets) == sorted(text.offsets)
+
+
+def test_full_width_punctuation_reads_as_ascii_and_is_given_back_as_written() -> None:
+    raw = "本报讯（记者　王一）杭州市总工会主席李二表示，要干实事！"
+    text = normalise(raw, MARKS)
+    assert text.text == "本报讯(记者 王一)杭州市总工会主席李二表示,要干实事!"
+    assert text.original(Span(0, len(text.text))) == raw
+    assert len(text.text) == len(raw)  # one character for one: offsets hold

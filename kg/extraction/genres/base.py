@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from kg.errors import DataError
 from kg.extraction.places import PlaceResolver
 from kg.extraction.predicates import Participation
-from kg.model import Caption, Organisation, Place, Span
+from kg.model import Caption, Organisation, Place, Span, Text
 from kg.reading import Marks
 from kg.resources import read_toml
 
@@ -173,8 +173,8 @@ class Genre:
         """How many of the genre's own marks the text shows (0: none, not this genre)."""
         return 0
 
-    def layout(self, text: str) -> Layout:
-        """The report's layout, from its normalised text."""
+    def layout(self, text: Text) -> Layout:
+        """The report's layout, from its normalised text (strings as written: ``original``)."""
         raise NotImplementedError
 
     def regions(self, section: SectionLayout, places: PlaceResolver) -> tuple[Place, ...]:

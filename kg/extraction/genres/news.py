@@ -17,7 +17,7 @@ from kg.extraction.genres.base import Credit, Genre, Layout, SectionLayout
 from kg.extraction.genres.registry import genre
 from kg.extraction.names import name_at
 from kg.extraction.segments import paragraphs
-from kg.model import Caption, Span
+from kg.model import Caption, Span, Text
 from kg.reading import Marks
 
 _HEADING_CHARS = 60  # a heading line is no longer than this and has no full stop
@@ -70,44 +70,47 @@ class News(Genre):
         """The name of the section a line opens as its header (news has no such lines)."""
         return None
 
-    def layout(self, text: str) -> Layout:
+    def layout(self, text: Text) -> Layout:
         """Headings, then sections with their bylines, captions and paragraphs."""
-        heads: list[str] = []
+        heads: list[Span] = []
         drafts: list[_Draft] = []
-        for para in paragraphs(text):
-            line = text[para.start:para.end]
-            name = self.header(line)
+        body = text.text
+        for para in paragraphs(body):
+            line = body[para.start:para.end]
+            name = self.header(text.original(para))
             if name is not None:
                 drafts.append(_Draft(name, para))
                 continue
             if not drafts:
                 if len(line) <= _HEADING_CHARS and not any(c in line for c in FULL_STOPS):
-                    heads.append(line)
+                    heads.append(para)
                     continue
                 drafts.append(_Draft(None, para))
             self._read_paragraph(text, para, drafts[-1])
-        subtitle = next((h for h in heads[1:] if h.startswith(self.subtitle_mark)), None)
-        return Layout(title=heads[0] if heads else "",
+        lines = [text.original(head) for head in heads]
+        subtitle = next((h for h in lines[1:] if h.startswith(self.subtitle_mark)), None)
+        return Layout(title=lines[0] if lines else "",
                       subtitle=subtitle.lstrip(self.subtitle_mark[:1]).strip() if subtitle
                       else None,
                       meeting=self.meeting(heads, text),
                       sections=tuple(d.done() for d in drafts))
 
-    def _read_paragraph(self, text: str, para: Span, draft: _Draft) -> None:
-        line = text[para.start:para.end]
+    def _read_paragraph(self, text: Text, para: Span, draft: _Draft) -> None:
+        body = text.text
+        line = body[para.start:para.end]
         draft.span = Span(draft.span.start, para.end)
-        byline = self.byline(text, para)
+        byline = self.byline(body, para)
         if byline:
             draft.credits.extend(byline[0])
             para = Span(byline[1], para.end)
         elif (draft.name and draft.headline is None and not draft.body
               and len(line) <= _HEADING_CHARS and not any(c in line for c in FULL_STOPS + ",")):
-            draft.headline = line.strip()
+            draft.headline = text.original(para).strip()
             return
-        caption = self.caption(text, para)
+        caption = self.caption(body, para)
         if caption:
             draft.credits.extend(caption[0])
-            draft.captions.append(Caption(text[para.start:caption[1]].strip(),
+            draft.captions.append(Caption(text.original(Span(para.start, caption[1])).strip(),
                                           Span(para.start, caption[1])))
             para = Span(para.start, caption[1])
         draft.body.append(para)
@@ -179,12 +182,14 @@ class News(Genre):
         words = "|".join(re.escape(w) for w in self.words.words("meeting", "words"))
         return re.compile(rf"[\u4e00-\u9fff]{{2,20}}?(?:{words})")
 
-    def meeting(self, heads: list[str], text: str) -> str | None:
+    def meeting(self, heads: list[Span], text: Text) -> str | None:
         """The meeting the report is about: the first "…座谈会" (会议, 大会 …) in its title."""
         if not self.words.words("meeting", "words"):
             return None
-        for line in heads + [text[:400]]:
-            match = self._meeting_pattern.search(line.lstrip("—"))
+        for span in [*heads, Span(0, min(400, len(text.text)))]:
+            line = text.text[span.start:span.end]
+            start = span.start + len(line) - len(line.lstrip("—"))
+            match = self._meeting_pattern.search(text.text, start, span.end)
             if match:
-                return match.group(0)
+                return text.original(Span(match.start(), match.end()))
         return None

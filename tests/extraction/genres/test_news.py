@@ -51,3 +51,16 @@ def test_marks_for_normalisation() -> None:
 def test_news_is_the_fallback_and_recognises_nothing_of_its_own() -> None:
     assert NEWS.fallback
     assert NEWS.score("杭州学习组——\n") == 0
+
+
+def test_full_width_and_ascii_punctuation_read_alike() -> None:
+    wide = "本报讯（记者　张三一）杭州市总工会主席王小虎表示，要干实事。\n"
+    narrow = "本报讯(记者 张三一)杭州市总工会主席王小虎表示,要干实事。\n"
+    got = [extract(raw, genre="news")[1] for raw in (wide, narrow)]
+    assert posts(got[0]) == posts(got[1]) == {"王小虎": {("杭州市总工会", "主席")}, "张三一": set()}
+    assert bylines(got[0], got[0].sections[0]) == [("张三一", "记者", "reporter")]
+    # what is read out is given back as the report writes it
+    assert list(quotes(got[0], got[0].sections[0]).values()) == ["要干实事"]
+    wide_quote = "杭州市总工会主席王小虎说：“好，很好。”\n"
+    ex = extract(wide_quote)[1]
+    assert list(quotes(ex, ex.sections[0]).values()) == ["好，很好。"]
