@@ -13,7 +13,7 @@ from kg.extraction.genres import AUTO, GENRES, Genre, choose
 from kg.extraction.orgs import OrgResolver
 from kg.extraction.passes import Introductions, People, SectionReader
 from kg.extraction.places import PlaceResolver
-from kg.extraction.setting import infer_setting
+from kg.extraction.setting import infer_setting, main_city
 from kg.extraction.words import grammar
 from kg.model import Extraction, Report, Text
 from kg.reading import normalise
@@ -54,7 +54,7 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     year = year if year is not None else inferred
     gaz = gazetteer(year if year is not None else years()[-1])
     province = gaz.province_named(province_name) if province_name else None
-    places = PlaceResolver(gaz, province)
+    places = PlaceResolver(gaz, province, main_city(body, gaz, province))
     orgs = OrgResolver(places)
     layout = chosen.layout(text)
     anchors = Anchors(frozenset(gaz.names),

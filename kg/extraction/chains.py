@@ -127,6 +127,8 @@ def _chain_back(text: str, floor: int, title_pos: int, title: str,
             break
         previous = title_ending_at(text, seg - 1, floor)
         if previous is None:
+            if text[seg - 1] == "、" and seg - 1 > floor and len(items) > 1:
+                items.pop()  # "市直机关、县直机关负责人,": the heads of several bodies
             break
         org_end, current = seg - 1 - len(previous), previous
     items.reverse()

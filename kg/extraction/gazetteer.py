@@ -126,6 +126,11 @@ class Gazetteer:
                 return place
         return None
 
+    def children(self, place: Place) -> list[Place]:
+        """The places that lie directly in ``place``, by key."""
+        return sorted((p for p in self._by_key.values() if p.parent == place.key),
+                      key=lambda p: p.key)
+
     def ancestors(self, place: Place) -> list[Place]:
         """The place, its city, its province …, nearest first."""
         chain = [place]

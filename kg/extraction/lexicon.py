@@ -12,10 +12,35 @@ from functools import cache
 from kg.resources import read_rows
 
 
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title as reports write it before a name (``kg/data/titles.tsv`` says each part)."""
+
+    title: str
+    kind: str  # party, state, congress … or general
+    english: str
+    of: str = ""  # with no organisation written: "" the previous one, "government", or a name
+
+
+#: The deputy forms a title marked 副 takes, with their English.
+_DEPUTIES = (("副", "Deputy"), ("常务副", "Executive deputy"), ("第一副", "First deputy"))
+
+
 @cache
-def titles() -> dict[str, str]:
-    """Bare titles (主席, 常务副主席 …) mapped to their English labels."""
-    return {row[0]: row[1] if len(row) > 1 else "" for row in read_rows("data", "titles.tsv")}
+def titles() -> dict[str, Title]:
+    """Every title, the deputy forms (副市长, 常务副主任 …) included, by its text."""
+    rows = read_rows("data", "titles.tsv")
+    found: dict[str, Title] = {}
+    for title, kind, english, *rest in rows:
+        of, forms = (rest + ["", ""])[:2]
+        if forms == "副":
+            lower = english[:1].lower() + english[1:]
+            for prefix, label in _DEPUTIES:
+                found.setdefault(prefix + title, Title(prefix + title, kind, f"{label} {lower}",
+                                                       of))
+    for title, kind, english, *rest in rows:  # a row of its own wins over a form made above
+        found[title] = Title(title, kind, english, (rest + [""])[0])
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +64,14 @@ def org_kinds() -> dict[str, OrgKind]:
 def surnames() -> dict[str, str]:
     """Surnames mapped to the reading they take as a surname ("" where it is the usual one)."""
     return {row[0]: row[1] if len(row) > 1 else "" for row in read_rows("data", "surnames.txt")}
+
+
+@cache
+def national_bodies() -> dict[str, tuple[str, str]]:
+    """National bodies by their names and the short forms that stand for them alone (国家 for
+    中华人民共和国): each → (full name, kind)."""
+    found: dict[str, tuple[str, str]] = {}
+    for name, kind, *rest in read_rows("data", "national.tsv"):
+        for alias in [name, *(rest[0].split() if rest and rest[0] else [])]:
+            found[alias] = (name, kind)
+    return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extraction.chains import ChainItem
-from kg.extraction.lexicon import org_kinds
+from kg.extraction.lexicon import national_bodies, org_kinds, titles
 from kg.extraction.places import PlaceResolver, zone_end
 from kg.extraction.words import grammar
 from kg.model import Organisation, Place
@@ -43,7 +43,10 @@ class OrgResolver:
         previous: Organisation | None = None
         out: list[tuple[Organisation, ChainItem]] = []
         for item in items:
-            org = self._resolve(item.org, chain_places, previous, scope)
+            if item.org:
+                org = self._resolve(item.org, chain_places, previous, scope)
+            else:
+                org = self._implied(item.title, chain_places, previous, scope)
             if org is None:
                 continue
             place = self.places.get(org.place)
@@ -53,16 +56,33 @@ class OrgResolver:
             out.append((org, item))
         return out
 
+    def _implied(self, title: str, chain: list[Place], previous: Organisation | None,
+                 scope: Scope) -> Organisation | None:
+        """The organisation of a title written with none of its own: a head of government
+        (市长) the government of the place of its level; a title that belongs to one body
+        (总书记) that body when the chain names none; any other the one before it."""
+        known = titles().get(title)
+        if known is not None and known.of == "government":
+            level = title.removesuffix("长")[-1:]
+            place = self._abbreviated(level, chain, scope.regions, strict=True)
+            if place is not None:
+                return self.add(Organisation(place.label, "government", place=place.key))
+        if known is not None and known.of not in ("", "government") and previous is None:
+            return self.add(Organisation(known.of, org_kind(known.of)))
+        return previous
+
     def _resolve(self, text: str, chain: list[Place], previous: Organisation | None,
                  scope: Scope) -> Organisation | None:
-        if not text:
-            return previous
         if scope.organiser is not None and text in scope.abbreviations:
             return self.add(scope.organiser)
+        if text in national_bodies():
+            return self.add(Organisation(*national_bodies()[text]))
         label, place, rest = self._prefix(text, chain, scope.regions)
-        if label is None:  # a bare body or unit: 总工会, 经审办
+        if label is None:  # a bare body or unit: 总工会, 经审办; or a body by its own name
             parts = split_org(text)
             reach = parts[0][2] if parts else "unit"
+            if parts and parts[0][0] not in org_kinds():  # 娲石集团: named, not a unit
+                return self._units(self.add(Organisation(parts[0][0], parts[0][1])), parts[1:])
             if reach == "body" and chain:
                 label, place = chain[-1].label, chain[-1]
             elif previous is not None:
@@ -115,7 +135,7 @@ class OrgResolver:
         if not tokens:
             letter = text[0]
             if letter in g.place_abbreviations and len(text) > 1:
-                place = self._abbreviated(letter, chain)
+                place = self._abbreviated(letter, chain, regions)
                 if place is not None:
                     return place.label, place, text[1:]
             return None, None, text
@@ -128,14 +148,29 @@ class OrgResolver:
             return last.label, last, text[pos:]
         return text[:pos], last, text[pos:]
 
-    def _abbreviated(self, letter: str, chain: list[Place]) -> Place | None:
-        """省 is the report's province; 市/县/区 the nearest place of that kind in the chain."""
+    def _abbreviated(self, letter: str, chain: list[Place], regions: tuple[Place, ...],
+                     *, strict: bool = False) -> Place | None:
+        """省 is the report's province; 市/县/区 the nearest place of that kind in the chain,
+        else (市) the section's one city or the report's city; else, unless ``strict``, the
+        chain's last place."""
         if letter == grammar().province_abbreviation:
             return self.places.province
         for place in reversed(chain):
             if place.name.endswith(letter) or place.label.endswith(letter):
                 return place
-        return chain[-1] if chain else None
+        if letter == "市":
+            cities = [r for r in regions if r.level == "prefecture"]
+            if len(cities) == 1:
+                return cities[0]
+            if not chain and self.places.city is not None:
+                return self.places.city
+        return None if strict else (chain[-1] if chain else None)
+
+
+def org_kind(name: str) -> str:
+    """The kind of an organisation, from how its name ends."""
+    parts = split_org(name)
+    return parts[-1][1] if parts else "other"
 
 
 def split_org(org: str) -> list[tuple[str, str, str]]:

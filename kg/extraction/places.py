@@ -16,9 +16,11 @@ class PlaceResolver:
     """Resolves place names in the context of a report, a section and a chain of posts, and
     keeps the places used (with the places they lie in)."""
 
-    def __init__(self, gaz: Gazetteer, province: Place | None) -> None:
+    def __init__(self, gaz: Gazetteer, province: Place | None,
+                 city: Place | None = None) -> None:
         self.gaz = gaz
         self.province = province
+        self.city = city  # the report's own city, if it has one
         self.zones: dict[str, Place] = {}
         self.used: dict[str, Place] = {}
 

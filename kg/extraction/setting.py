@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.extraction.gazetteer import all_full_names, years, years_in_use
+from kg.extraction.gazetteer import (
+    Gazetteer,
+    all_full_names,
+    short_name,
+    years,
+    years_in_use,
+)
+from kg.model import Place
 
 
 def _full_place_names(text: str) -> list[str]:
@@ -51,3 +58,19 @@ def infer_setting(text: str) -> tuple[str | None, int | None]:
     if latest == years()[-1]:
         return province, None  # they fit to the last year the data knows: no end to infer
     return province, latest
+
+
+def main_city(text: str, gaz: Gazetteer, province: Place | None) -> Place | None:
+    """The report's own city: the prefecture-level city of its province it names most, by its
+    short name (黄石) or its full one (黄石市); None if it names none."""
+    if province is None:
+        return None
+    counts = []
+    for city in gaz.children(province):
+        if city.level != "prefecture":
+            continue
+        short = short_name(city.name)
+        count = text.count(short) if short and len(short) >= 2 else text.count(city.name)
+        if count:
+            counts.append((-count, city.key, city))
+    return min(counts)[2] if counts else None

@@ -13,7 +13,6 @@ from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
 
 from kg.extraction.gazetteer import short_name
-from kg.extraction.lexicon import titles
 from kg.ids import digest
 from kg.model import Place, Report, Section, Span
 from kg.rdf import pinyin
@@ -33,6 +32,7 @@ from kg.rdf.namespace import (
     SCHEMA,
     SECTION_EVENTS,
 )
+from kg.rdf.titles import title_statements
 from kg.resolution import Identities, resolve
 
 ZH = "zh"
@@ -225,14 +225,8 @@ class _Writer:
         add((membership, ORG.role, role))
         add((membership, KG.post, post))
         add((membership, PROV.wasDerivedFrom, source))
-        add((role, RDF.type, ORG.Role))
-        add((role, RDF.type, SKOS.Concept))
-        add((role, SKOS.inScheme, KG.Titles))
-        add((role, SKOS.prefLabel, _zh(title)))
-        add((role, SKOS.altLabel, Literal(pinyin.plain(title), lang=PINYIN)))
-        english = titles().get(title)
-        if english:
-            add((role, SKOS.prefLabel, Literal(english, lang="en")))
+        for triple in title_statements(title):
+            add(triple)
 
     def write_report(self) -> tuple[URIRef, URIRef]:
         """The report and the meeting it is about."""

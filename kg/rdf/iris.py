@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import cache
+
 from rdflib import URIRef
 
+from kg.extraction.lexicon import titles
 from kg.ids import digest, slug
 from kg.rdf import pinyin
 from kg.rdf.namespace import KG_NS
@@ -11,8 +15,19 @@ from kg.resolution import Identity
 
 
 def title_iri(title: str) -> URIRef:
-    """The concept of a bare title in kg:Titles: 常务副主席 → kg:title-chang-wu-fu-zhu-xi."""
-    return URIRef(f"{KG_NS}title-{slug(pinyin.plain(title))}")
+    """The concept of a bare title in kg:Titles: 常务副主席 → kg:title-chang-wu-fu-zhu-xi;
+    titles that sound alike take their tones: 厅长 → kg:title-ting1-zhang3, 庭长 → …-ting2-…."""
+    local = slug(pinyin.plain(title))
+    if local in _homophones():
+        local = slug(pinyin.with_tones(title))
+    return URIRef(f"{KG_NS}title-{local}")
+
+
+@cache
+def _homophones() -> frozenset[str]:
+    """The toneless slugs that more than one title of the lexicon shares."""
+    counts = Counter(slug(pinyin.plain(title)) for title in titles())
+    return frozenset(local for local, n in counts.items() if n > 1)
 
 
 class Minter:

@@ -16,6 +16,11 @@ def plain(text: str) -> str:
     return " ".join(lazy_pinyin(text, style=Style.NORMAL))
 
 
+def with_tones(text: str) -> str:
+    """Syllables with tone numbers, one word each: 庭长 → ting2 zhang3."""
+    return " ".join(lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True))
+
+
 def initials(text: str) -> str:
     """The first letter of each syllable: 杭州市总工会 → hzszgh."""
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER))

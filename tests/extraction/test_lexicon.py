@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from kg.extraction.lexicon import org_kinds, surnames, titles
+from kg.extraction.lexicon import national_bodies, org_kinds, surnames, titles
 
 
-def test_titles_have_english_labels() -> None:
-    assert titles()["常务副主席"] == "Executive vice-chair"
+def test_titles_have_kinds_english_labels_and_deputy_forms() -> None:
+    table = titles()
+    assert table["常务副主席"].english == "Executive vice-chair"  # its own row
+    assert table["副市长"].english == "Deputy mayor"  # a form of 市长
+    assert (table["常务副市长"].kind, table["常务副市长"].of) == ("state", "government")
+    assert table["总书记"].of == "中共中央"
+    assert "副委员" not in table  # only titles marked 副 take the forms
 
 
 def test_org_kinds_longest_first() -> None:
@@ -19,3 +24,9 @@ def test_org_kinds_longest_first() -> None:
 def test_surnames_with_their_readings() -> None:
     assert surnames()["曾"] == "zeng"
     assert surnames()["欧阳"] == ""
+
+
+def test_national_bodies_and_the_short_forms_that_stand_for_them() -> None:
+
+    assert national_bodies()["国家"] == ("中华人民共和国", "government")
+    assert national_bodies()["全国政协"] == ("全国政协", "cppcc")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extraction import extract
 from kg.extraction.orgs import split_org
 from kg.model import Extraction
 from tests.helpers import posts
@@ -47,3 +48,30 @@ def test_the_section_organiser_is_an_organisation(meeting: Extraction) -> None:
 ])
 def test_split_org(org: str, expected: list[tuple[str, str]]) -> None:
     assert [(piece, kind) for piece, kind, _ in split_org(org)] == expected
+
+
+def read_posts(raw: str) -> dict[str, set[tuple[str, str]]]:
+    return posts(extract(raw, genre="news")[1])
+
+
+@pytest.mark.parametrize(("raw", "name", "expected"), [
+    # a head of government belongs to the government of the chain's place of its level
+    ("黄山市委副书记、市长张三一表示,要干实事。", "张三一",
+     {("黄山市委", "副书记"), ("黄山市", "市长")}),
+    ("安徽省委书记李四二、省长王五三出席。", "王五三", {("安徽省", "省长")}),
+    # … or of the report's own city when the chain names none
+    ("黄山市召开会议。会议由副市长钱六四主持。", "钱六四", {("黄山市", "副市长")}),
+    # national bodies have no place; 国家 standing alone is the state
+    ("中共中央政治局常委、国务院副总理周七五出席。", "周七五",
+     {("中共中央政治局", "常委"), ("国务院", "副总理")}),
+    ("国家主席吴八六会见了来宾。", "吴八六", {("中华人民共和国", "主席")}),
+    # a body with a name of its own is no unit of the one before it
+    # … and "A、B负责人," before a chain is the heads of several bodies, not this person
+    ("市直机关、县直机关主要负责人,青松集团董事长郑九七参加。", "郑九七",
+     {("青松集团", "董事长")}),
+    # 政法委 after a party committee is its unit
+    ("武汉市委常委、政法委书记孙十八出席。", "孙十八",
+     {("武汉市委", "常委"), ("武汉市委政法委", "书记")}),
+])
+def test_where_a_title_belongs(raw: str, name: str, expected: set[tuple[str, str]]) -> None:
+    assert read_posts(raw)[name] == expected
