@@ -55,7 +55,7 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     gaz = gazetteer(year if year is not None else years()[-1])
     province = gaz.province_named(province_name) if province_name else None
     places = PlaceResolver(gaz, province, main_city(body, gaz, province))
-    orgs = OrgResolver(places)
+    orgs = OrgResolver(places, body)
     layout = chosen.layout(text)
     anchors = Anchors(frozenset(gaz.names),
                       grammar().national_anchors + chosen.organiser_abbreviations)

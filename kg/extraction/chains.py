@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.chinese import DELIMITERS, LIST_JOINERS
-from kg.extraction.names import name_at, name_before, title_at, title_ending_at
+from kg.chinese import DELIMITERS, LIST_JOINERS, is_han
+from kg.extraction.lexicon import titles
+from kg.extraction.names import (
+    boundary_strength,
+    looks_like_a_name,
+    name_at,
+    name_before,
+    title_at,
+    title_ending_at,
+)
 from kg.extraction.words import grammar
 from kg.model import Span
 
@@ -21,6 +29,7 @@ class ChainItem:
     title: str
     title_span: Span
     trimmed: bool  # words before the organisation were cut off (the chain starts here)
+    after_name: bool = False  # written after the name (王五委员): of the report's body
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +44,9 @@ class PersonRef:
 
     @property
     def end(self) -> int:
-        """Where the reference ends (after a following title, if any)."""
-        return self.name_span.end + (len(self.titled) if self.titled else 0)
+        """Where the reference ends (after a title that follows the name, if any)."""
+        after = max((i.title_span.end for i in self.items if i.after_name), default=0)
+        return max(self.name_span.end + (len(self.titled) if self.titled else 0), after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +107,18 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors) -> list[Perso
             continue
         name_start = pos + len(title)
         items = _chain_back(text, floor, pos, title, anchors)
-        name = text[name_start:name_start + length]
+        name_end = name_start + length
+        member = next((m for m in grammar().members_after_names if text.startswith(m, name_end)),
+                      None)
+        if member is not None:  # 院长王五委员: and a member of the report's CPPCC
+            items.append(ChainItem("", Span(name_end, name_end), member,
+                                   Span(name_end, name_end + len(member)), trimmed=False,
+                                   after_name=True))
         start = items[0].org_span.start if items[0].org else items[0].title_span.start
-        refs.append(PersonRef(name=name, name_span=Span(name_start, name_start + length),
-                              start=start, items=tuple(items)))
-        pos = floor = name_start + length
+        refs.append(PersonRef(name=text[name_start:name_end],
+                              name_span=Span(name_start, name_end), start=start,
+                              items=tuple(items)))
+        pos = floor = name_end + (len(member) if member else 0)
     return refs
 
 
@@ -136,16 +153,36 @@ def _chain_back(text: str, floor: int, title_pos: int, title: str,
 
 
 def find_titled(text: str, begin: int, end: int) -> list[PersonRef]:
-    """Names written before their title: 张大明总书记."""
-    refs = []
-    for title in grammar().names_then_title:
-        for match in re.finditer(re.escape(title), text[begin:end]):
+    """Names written before their title: 张大明总书记 (after the grammar's markers, anywhere),
+    王五主任表示 (any title, where the name opens a clause)."""
+    refs: dict[int, PersonRef] = {}
+    members = grammar().members_after_names
+    for marker in grammar().names_then_title:
+        for match in re.finditer(re.escape(marker), text[begin:end]):
             at = begin + match.start()
             length = name_before(text, at, begin)
-            if length:
-                refs.append(PersonRef(name=text[at - length:at], name_span=Span(at - length, at),
-                                      start=at - length, titled=title))
-    return refs
+            opens = at - length == begin or not is_han(text[at - length - 1])
+            if length and (opens or marker not in members):  # 委员, 代表: a clause's subject
+                refs[at - length] = _titled(text, at - length, at, marker)
+    for pos in range(begin, end):
+        if pos in refs or (pos > begin and is_han(text[pos - 1])):
+            continue  # a name that opens a clause only
+        for length in (3, 2, 4):
+            title = title_at(text, pos + length) if pos + length < end else None
+            if title is not None and looks_like_a_name(text[pos:pos + length]) and \
+                    boundary_strength(text, pos + length + len(title)):
+                refs[pos] = _titled(text, pos, pos + length, title)
+                break
+    return [refs[at] for at in sorted(refs)]
+
+
+def _titled(text: str, begin: int, end: int, title: str) -> PersonRef:
+    """A name at ``text[begin:end]`` with ``title`` after it; the title a post if it is one."""
+    span = Span(end, end + len(title))
+    items = (ChainItem("", Span(end, end), title, span, trimmed=False, after_name=True),) \
+        if title in titles() else ()
+    return PersonRef(name=text[begin:end], name_span=Span(begin, end), start=begin,
+                     items=items, titled=title)
 
 
 def find_known(text: str, begin: int, end: int, names: list[str],

@@ -82,7 +82,8 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
         if pos + length > limit:
             continue
         candidate = text[pos:pos + length]
-        if not all(is_han(c) for c in candidate) or candidate in not_names:
+        if not all(is_han(c) for c in candidate) or candidate in not_names or \
+                candidate in words.boundary_words:
             continue
         surname = _surname_length(candidate)
         if not surname or length - surname not in (1, 2):
@@ -105,12 +106,19 @@ def name_before(text: str, pos: int, start: int = 0) -> int:
     """The length of a name ending at ``pos`` (the name-before-title form: 张大明总书记)."""
     for length in (3, 2, 4):
         begin = pos - length
-        if begin < start:
-            continue
-        candidate = text[begin:pos]
-        if not all(is_han(c) for c in candidate) or candidate in grammar().not_names:
-            continue
-        surname = _surname_length(candidate)
-        if surname and length - surname in (1, 2):
+        if begin >= start and looks_like_a_name(text[begin:pos]):
             return length
     return 0
+
+
+def looks_like_a_name(candidate: str) -> bool:
+    """Whether a string can be a name: a surname and one or two characters, no word of the
+    grammar's inside it ("和告诉" is 和 and 告诉, not a name)."""
+    words = grammar()
+    if not all(is_han(c) for c in candidate) or candidate in words.not_names or \
+            candidate in words.boundary_words:
+        return False
+    surname = _surname_length(candidate)
+    if not surname or len(candidate) - surname not in (1, 2):
+        return False
+    return not any(w in candidate[1:] for w in words.boundary_multi)

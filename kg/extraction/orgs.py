@@ -25,9 +25,16 @@ class Scope:
 class OrgResolver:
     """Resolves the organisations of post chains (abbreviations, bare bodies and units)."""
 
-    def __init__(self, places: PlaceResolver) -> None:
+    def __init__(self, places: PlaceResolver, text: str = "") -> None:
         self.places = places
         self.known: dict[str, Organisation] = {}
+        # the national bodies the report names (全国政协 by any of its names), and whether it
+        # is about the national sessions: it names those, or one of the members' bodies
+        bodies = national_bodies()
+        self.mentioned = frozenset(full for alias, (full, _) in bodies.items() if alias in text)
+        members = set(grammar().members_after_names.values())
+        self.national = any(w in text for w in grammar().national_sessions) or bool(
+            self.mentioned & members)
 
     def add(self, org: Organisation) -> Organisation:
         """Keep an organisation (the first of a name wins) and the place it serves."""
@@ -43,7 +50,9 @@ class OrgResolver:
         previous: Organisation | None = None
         out: list[tuple[Organisation, ChainItem]] = []
         for item in items:
-            if item.org:
+            if item.after_name and item.title in grammar().members_after_names:
+                org = self.report_body(grammar().members_after_names[item.title])
+            elif item.org:
                 org = self._resolve(item.org, chain_places, previous, scope)
             else:
                 org = self._implied(item.title, chain_places, previous, scope)
@@ -55,6 +64,18 @@ class OrgResolver:
             previous = org
             out.append((org, item))
         return out
+
+    def report_body(self, national: str) -> Organisation | None:
+        """The body of the kind of ``national`` (全国政协) the report is about: one of that
+        kind it has named in a chain of posts (杭州市政协), else the national one if the
+        report names it or the national sessions; else none."""
+        full, kind = national_bodies()[national]
+        local = next((o for o in self.known.values() if o.kind == kind), None)
+        if local is not None:
+            return local
+        if self.national or full in self.mentioned:
+            return self.add(Organisation(full, kind))
+        return None
 
     def _implied(self, title: str, chain: list[Place], previous: Organisation | None,
                  scope: Scope) -> Organisation | None:

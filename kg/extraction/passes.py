@@ -126,7 +126,7 @@ class SectionReader:
                 taken = [(r.start, r.end) for r in here]
                 here += find_known(self.text, sentence.start, sentence.end, list(names), taken)
                 self._posts(here, scope, roles)
-                self._predicates(sentence, here, previous, roles, quotes)
+                self._predicates(sentence, here, previous, scope, roles, quotes)
                 for place in enumerated_places(self.text, sentence, self.places, regions):
                     self.places.use(place)
                 previous = sentence
@@ -140,18 +140,26 @@ class SectionReader:
             quotations=tuple(quotes), captions=section.captions)
 
     def _posts(self, refs: list[PersonRef], scope: Scope, roles: set[tuple[str, str]]) -> None:
-        """Each person's mention, and the posts of their chain."""
+        """Each person's mention, and the posts of their chain (a title after the name counts
+        once the sentence shows the person take part: :meth:`_predicates`)."""
         for ref in refs:
-            key = self.people.mention(ref.name, ref.name_span)
-            items = tuple(replace(i, org=self.written.original(i.org_span)) for i in ref.items)
-            for org, item in self.orgs.resolve_chain(items, scope):
-                self.people.hold(key, Post(org.name, item.title,
-                                           Span(item.org_span.start, item.title_span.end)))
-                if scope.organiser is not None and org.name == scope.organiser.name:
-                    roles.add((key, "leader"))
+            self.people.mention(ref.name, ref.name_span)
+            if ref.titled is None:
+                self._hold(ref, scope, roles)
+
+    def _hold(self, ref: PersonRef, scope: Scope, roles: set[tuple[str, str]]) -> None:
+        """The posts of a person's chain (or of the title after the name)."""
+        key = self.people.key(ref.name)
+        items = tuple(replace(i, org=self.written.original(i.org_span)) for i in ref.items)
+        for org, item in self.orgs.resolve_chain(items, scope):
+            self.people.hold(key, Post(org.name, item.title,
+                                       Span(item.org_span.start, item.title_span.end)))
+            if scope.organiser is not None and org.name == scope.organiser.name:
+                roles.add((key, "leader"))
 
     def _predicates(self, sentence: Span, refs: list[PersonRef], previous: Span | None,
-                    roles: set[tuple[str, str]], quotes: list[Quotation]) -> None:
+                    scope: Scope, roles: set[tuple[str, str]],
+                    quotes: list[Quotation]) -> None:
         """How each run of people in the sentence took part, and what speakers said."""
         said: list[Span] = []
         for run in group_lists(self.text, refs):
@@ -164,6 +172,8 @@ class SectionReader:
             for ref in run:
                 key = self.people.key(ref.name)
                 roles.add((key, reading.role))
+                if ref.titled is not None and reading.role != "referenced":
+                    self._hold(ref, scope, roles)
                 if reading.role == "speaker" and reading.quote is not None:
                     words = self.written.original(reading.quote).strip()
                     quotes.append(Quotation(key, words, reading.quote))

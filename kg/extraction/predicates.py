@@ -70,7 +70,7 @@ def read_predicate(text: str, sentence: Span, run: list[PersonRef], previous: Sp
 
 
 def _opens_chain(ref: PersonRef) -> bool:
-    return bool(ref.items) and ref.items[0].trimmed is False
+    return ref.titled is None and bool(ref.items) and ref.items[0].trimmed is False
 
 
 def _first_role_word(rest: str, words: Participation) -> tuple[str | None, int, str]:

@@ -29,6 +29,8 @@ class Grammar:
     province_abbreviation: str
     development_zones: tuple[str, ...]  # longest first
     joiners: frozenset[str]
+    national_sessions: tuple[str, ...]
+    members_after_names: dict[str, str]  # title after a name → the national body of its kind
 
     @property
     def boundary_multi(self) -> frozenset[str]:
@@ -60,4 +62,6 @@ def grammar() -> Grammar:
         province_abbreviation=data["province_abbreviation"],
         development_zones=tuple(sorted(data["development_zones"], key=len, reverse=True)),
         joiners=frozenset(data["joiners"]),
+        national_sessions=tuple(data["national_sessions"]),
+        members_after_names=dict(data["members_after_names"]),
     )

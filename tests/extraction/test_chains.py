@@ -81,3 +81,23 @@ def test_a_genres_own_words_anchor_an_organisation() -> None:
     news = Anchors(ANCHORS.place_names, grammar().national_anchors)
     assert [i.org for i in find_chains(text, 0, len(text), ANCHORS)[0].items] == ["学习组"]
     assert [i.org for i in find_chains(text, 0, len(text), news)[0].items] == ["我们学习组"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("会上,王五一主任表示,要干实事。", [("王五一", ["主任"])]),  # a name that opens a clause
+    ("学习张大明总书记的讲话", [("张大明", ["总书记"])]),  # a marker after a name, anywhere
+    ("余六二委员说,很好。", [("余六二", ["委员"])]),
+    ("人大华侨委员会副主任", []),  # 委员 after no name that opens a clause
+    ("居民李四三告诉总书记", []),  # 告诉 is no part of a name ("和告诉")
+])
+def test_titles_after_names(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    refs = find_titled(text, 0, len(text))
+    assert [(r.name, [i.title for i in r.items]) for r in refs] == expected
+
+
+def test_a_member_after_a_chain_joins_it() -> None:
+    text = "某省农业科学院研究员陈七四委员说"
+    (ref,) = find_chains(text, 0, len(text), ANCHORS)
+    assert ref.name == "陈七四"
+    assert [(i.title, i.after_name) for i in ref.items] == [("研究员", False), ("委员", True)]
+    assert text[ref.end:] == "说"

@@ -75,3 +75,13 @@ def read_posts(raw: str) -> dict[str, set[tuple[str, str]]]:
 ])
 def test_where_a_title_belongs(raw: str, name: str, expected: set[tuple[str, str]]) -> None:
     assert read_posts(raw)[name] == expected
+
+
+def test_members_belong_to_the_body_the_report_is_about() -> None:
+    local = read_posts("杭州市政协召开座谈会。市政协副主席王一二出席。张三四委员建议,要公开。")
+    assert local["张三四"] == {("杭州市政协", "委员")}
+    national = read_posts("参加全国政协会议的委员热议。某大学教授李五六委员说,很好。"
+                          "某村党支部书记赵七八代表说,很好。")
+    assert national["李五六"] == {("某大学", "教授"), ("全国政协", "委员")}
+    assert ("全国人民代表大会", "代表") in national["赵七八"]
+    assert read_posts("王九十委员说,很好。")["王九十"] == set()  # no CPPCC named: no post
