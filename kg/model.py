@@ -80,6 +80,7 @@ class Post:
     org: str
     title: str
     span: Span
+    status: str = ""  # appointed | removed | former where the text says so, else held
 
 
 @dataclass(frozen=True, slots=True)

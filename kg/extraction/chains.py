@@ -29,7 +29,8 @@ class ChainItem:
     title: str
     title_span: Span
     trimmed: bool  # words before the organisation were cut off (the chain starts here)
-    after_name: bool = False  # written after the name (王五委员): of the report's body
+    after_name: bool = False  # written after the name (王五委员, 任命王五为…)
+    status: str = ""  # appointed | removed | former, where the text says so; else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class PersonRef:
     start: int  # where the chain (or the name) begins
     items: tuple[ChainItem, ...] = ()
     titled: str | None = None  # a title after the name (张大明总书记)
+    role: str | None = None  # how they took part, where the grammar knows it (an appointee)
 
     @property
     def end(self) -> int:
@@ -137,9 +139,11 @@ def _chain_back(text: str, floor: int, title_pos: int, title: str,
     while True:
         seg = _segment_start(text, floor, org_end)
         start, trimmed = org_start(text, seg, org_end, anchors)
-        items.append(ChainItem(org=text[start:org_end], org_span=Span(start, org_end),
+        former = org_end > start and text[org_end - 1] in grammar().former_marks
+        written = org_end - 1 if former else org_end  # 原主席: held before
+        items.append(ChainItem(org=text[start:written], org_span=Span(start, written),
                                title=current, title_span=Span(org_end, org_end + len(current)),
-                               trimmed=trimmed))
+                               trimmed=trimmed, status="former" if former else ""))
         if trimmed or seg <= floor or text[seg - 1] not in "、,,":
             break
         previous = title_ending_at(text, seg - 1, floor)

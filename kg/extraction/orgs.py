@@ -50,7 +50,7 @@ class OrgResolver:
         previous: Organisation | None = None
         out: list[tuple[Organisation, ChainItem]] = []
         for item in items:
-            if item.after_name and item.title in grammar().members_after_names:
+            if item.after_name and not item.org and item.title in grammar().members_after_names:
                 org = self.report_body(grammar().members_after_names[item.title])
             elif item.org:
                 org = self._resolve(item.org, chain_places, previous, scope)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from kg.extraction.appointments import find_appointments
 from kg.extraction.chains import (
     Anchors,
     PersonRef,
@@ -19,6 +20,7 @@ from kg.extraction.chains import (
     group_lists,
 )
 from kg.extraction.genres import Genre, Layout, SectionLayout
+from kg.extraction.listed import find_listed
 from kg.extraction.orgs import OrgResolver, Scope
 from kg.extraction.places import PlaceResolver, enumerated_places
 from kg.extraction.predicates import Reading, read_predicate
@@ -80,22 +82,28 @@ class Introductions:
 
     @classmethod
     def find(cls, text: str, layout: Layout, anchors: Anchors) -> Introductions:
-        """Everyone introduced with a post chain or a title after the name."""
+        """Everyone introduced with a post: appointed or removed, by a chain of posts, or
+        with a title after the name (each kind only where no earlier kind stands)."""
         by_section: list[tuple[PersonRef, ...]] = []
         known: set[str] = set()
         for section in layout.sections:
-            chains: list[PersonRef] = []
-            titled: list[PersonRef] = []
+            found: list[PersonRef] = []
             for para in section.body:
                 for sentence in sentences(text, para.start, para.end):
-                    found = find_chains(text, sentence.start, sentence.end, anchors)
-                    chains.extend(found)
-                    spans = [(r.start, r.end) for r in found]
-                    titled.extend(ref for ref in find_titled(text, sentence.start, sentence.end)
-                                  if not any(a < ref.end and ref.start < b for a, b in spans))
-            by_section.append(tuple(chains + titled))
-            known.update(ref.name for ref in chains + titled)
+                    found += _introduced(text, sentence, anchors)
+            by_section.append(tuple(found))
+            known.update(ref.name for ref in found)
         return cls(tuple(by_section), tuple(sorted(known, key=lambda n: (-len(n), n))))
+
+
+def _introduced(text: str, sentence: Span, anchors: Anchors) -> list[PersonRef]:
+    """The people a sentence introduces with a post, the surest reading first."""
+    taken: list[PersonRef] = []
+    for finder in (find_appointments, lambda t, b, e: find_chains(t, b, e, anchors),
+                   find_titled, lambda t, b, e: find_listed(t, b, e, anchors.place_names)):
+        taken += [ref for ref in finder(text, sentence.start, sentence.end)
+                  if not any(o.start < ref.end and ref.start < o.end for o in taken)]
+    return taken
 
 
 class SectionReader:
@@ -153,7 +161,8 @@ class SectionReader:
         items = tuple(replace(i, org=self.written.original(i.org_span)) for i in ref.items)
         for org, item in self.orgs.resolve_chain(items, scope):
             self.people.hold(key, Post(org.name, item.title,
-                                       Span(item.org_span.start, item.title_span.end)))
+                                       Span(item.org_span.start, item.title_span.end),
+                                       item.status))
             if scope.organiser is not None and org.name == scope.organiser.name:
                 roles.add((key, "leader"))
 
@@ -171,7 +180,7 @@ class SectionReader:
                 said.append(reading.quote)
             for ref in run:
                 key = self.people.key(ref.name)
-                roles.add((key, reading.role))
+                roles.add((key, ref.role or reading.role))
                 if ref.titled is not None and reading.role != "referenced":
                     self._hold(ref, scope, roles)
                 if reading.role == "speaker" and reading.quote is not None:

@@ -30,6 +30,12 @@ class Grammar:
     development_zones: tuple[str, ...]  # longest first
     joiners: frozenset[str]
     national_sessions: tuple[str, ...]
+    appoint_words: tuple[str, ...]
+    remove_words: tuple[str, ...]
+    removal_links: tuple[str, ...]
+    removal_pronoun: str
+    removal_end: str
+    former_marks: tuple[str, ...]
     members_after_names: dict[str, str]  # title after a name → the national body of its kind
 
     @property
@@ -63,5 +69,11 @@ def grammar() -> Grammar:
         development_zones=tuple(sorted(data["development_zones"], key=len, reverse=True)),
         joiners=frozenset(data["joiners"]),
         national_sessions=tuple(data["national_sessions"]),
+        appoint_words=tuple(sorted(data["appoint_words"], key=len, reverse=True)),
+        remove_words=tuple(sorted(data["remove_words"], key=len, reverse=True)),
+        removal_links=tuple(data["removal_links"]),
+        removal_pronoun=data["removal_pronoun"],
+        removal_end=data["removal_end"],
+        former_marks=tuple(data["former_marks"]),
         members_after_names=dict(data["members_after_names"]),
     )

@@ -14,7 +14,7 @@ from rdflib.namespace import FOAF, SKOS
 
 from kg.extraction.gazetteer import short_name
 from kg.ids import digest
-from kg.model import Place, Report, Section, Span
+from kg.model import Place, Post, Report, Section, Span
 from kg.rdf import pinyin
 from kg.rdf.iris import Minter, title_iri
 from kg.rdf.namespace import (
@@ -26,6 +26,7 @@ from kg.rdf.namespace import (
     ORG,
     ORG_CLASSES,
     ORG_KINDS,
+    POST_STATUSES,
     PREFIXES,
     PROV,
     ROLE_PROPERTIES,
@@ -200,18 +201,20 @@ class _Writer:
             add((node, SKOS.altLabel, Literal(pinyin.person(person.name), lang=PINYIN)))
             identity = self.identities[(self.report.key, person.key)]
             for post in person.posts:
-                self.write_post(node, digest(identity.key, post.org, post.title, size=12),
-                                post.org, post.title, post.span)
+                self.write_post(node, digest(identity.key, post.org, post.title, size=12), post)
         for mention in self.report.extraction.mentions:
             self.phrase(mention.span, self.person(mention.person))
 
-    def write_post(self, holder: URIRef, key: str, org_name: str, title: str,
-                   span: Span) -> None:
-        """A post held, the same holding as a membership (W3C ORG, Popolo), its title."""
-        add, mint = self.add, self.mint
+    def write_post(self, holder: URIRef, key: str, held: Post) -> None:
+        """A post held, the same holding as a membership (W3C ORG, Popolo), its title, and
+        the status the report gives it."""
+        add, mint, title, org_name = self.add, self.mint, held.title, held.org
         post, membership, org = mint("post", key), mint("membership", key), mint.org(org_name)
         role = title_iri(title)
-        source = self.phrase(span)
+        source = self.phrase(held.span)
+        if held.status:
+            add((post, KG.status, POST_STATUSES[held.status]))
+            add((membership, KG.status, POST_STATUSES[held.status]))
         add((holder, ORG.holds, post))
         add((post, RDF.type, ORG.Post))
         add((post, ORG.postIn, org))

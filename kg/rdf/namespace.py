@@ -48,8 +48,14 @@ class KG(DefinedNamespace):
     OtherOrganisation: URIRef
     # titles (each title a concept kg:title-…, see title_iri)
     Titles: URIRef
+    # post statuses (skos:Concept in kg:PostStatuses)
+    PostStatuses: URIRef
+    Appointed: URIRef
+    Removed: URIRef
+    Former: URIRef
     # properties of our own
     post: URIRef  # from a membership to the post it is the holding of
+    status: URIRef  # the status a report gives a post: appointed, removed, former
     firstYear: URIRef  # noqa: N815 — the first year a place was in use under its name
     lastYear: URIRef  # noqa: N815 — the last year a place was in use under its name
 
@@ -75,6 +81,13 @@ ORG_CLASSES = {
 #: Classes a section's event has besides schema:Event, by the section's kind.
 SECTION_EVENTS = {
     "discussion": (KG.GroupDiscussion,),
+}
+
+#: The status a report gives a post (kg.model.Post.status), as a concept.
+POST_STATUSES = {
+    "appointed": KG.Appointed,
+    "removed": KG.Removed,
+    "former": KG.Former,
 }
 
 ROLE_PROPERTIES = {

@@ -101,3 +101,10 @@ def test_a_member_after_a_chain_joins_it() -> None:
     assert ref.name == "陈七四"
     assert [(i.title, i.after_name) for i in ref.items] == [("研究员", False), ("委员", True)]
     assert text[ref.end:] == "说"
+
+
+def test_a_title_held_before_is_a_former_post() -> None:
+    text = "某某促进会会长、国资委监事会原主席段一二出席"
+    (ref,) = find_chains(text, 0, len(text), ANCHORS)
+    assert [(i.org, i.title, i.status) for i in ref.items] == [
+        ("某某促进会", "会长", ""), ("国资委监事会", "主席", "former")]

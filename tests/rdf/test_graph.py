@@ -8,7 +8,7 @@ from rdflib.namespace import FOAF, SKOS
 
 from kg.extraction import read_text
 from kg.rdf.graph import build_graph
-from kg.rdf.namespace import ORG
+from kg.rdf.namespace import KG, ORG
 from kg.resolution import Identities, Identity
 
 PREFIXES = """
@@ -148,3 +148,12 @@ def test_the_same_report_twice_is_one_report(transcript: str) -> None:
     report = read_text(transcript)
     once = build_graph([report])
     assert len(build_graph([report, report])) == len(once)
+
+
+def test_a_post_carries_the_status_the_report_gives_it() -> None:
+
+    report = read_text("会议决定,任命李三四为某某部部长,免去王五六的某某部部长职务。\n")
+    graph = build_graph([report])
+    found = rows(graph, """PREFIX kg: <https://example.org/kg/ns#>
+        SELECT ?n ?s WHERE { ?p foaf:name ?n ; org:holds ?post . ?post kg:status ?s }""")
+    assert found == {("李三四", str(KG.Appointed)), ("王五六", str(KG.Removed))}

@@ -269,6 +269,11 @@ def post_with_two_zh_labels(g: Graph) -> None:
     g.add((post(g), SKOS.prefLabel, Literal("另一个职位", lang="zh")))
 
 
+@case("kgsh:StatusShape", "kg:status")
+def post_with_a_status_of_no_kind(g: Graph) -> None:
+    g.add((post(g), KG.status, KG.Titles))
+
+
 @case("kgsh:PostMembershipShape", "^kg:post")
 def post_without_a_membership(g: Graph) -> None:
     g.remove((None, KG.post, post(g)))

@@ -1,0 +1,62 @@
+"""Names listed without posts: "A、B、C等出席", "出席会议的还有A、B、C".
+
+A run of two or more items joined by 、 in which every item is a name (a surname and one or
+two characters, no place's name, no word of the grammar): the first item ends where the
+text before it does, the last starts where the text after it does (and ends before a word a
+name ends before: 等, 及, 陪同 …). A run with one item that is no name ("高度、全面、深度")
+is a list of something else.
+"""
+
+from __future__ import annotations
+
+from kg.extraction.chains import PersonRef
+from kg.extraction.names import looks_like_a_name, name_at
+from kg.model import Span
+
+
+def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) -> list[PersonRef]:
+    """The names of every list of names in ``text[begin:end]``."""
+    refs: list[PersonRef] = []
+    for run in _runs(text, begin, end):
+        first = _name_ending(text, run[0], begin, place_names)
+        last = _name_starting(text, run[-1] + 1, end, place_names)
+        middle = [Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)]
+        if first and last and all(_is_name(text[s.start:s.end], place_names) for s in middle):
+            refs += [PersonRef(name=text[s.start:s.end], name_span=s, start=s.start)
+                     for s in (first, *middle, last)]
+    return refs
+
+
+def _runs(text: str, begin: int, end: int) -> list[list[int]]:
+    """The positions of the 、 of each run of items joined by 、 (items of up to 4 characters,
+    no other delimiter between)."""
+    runs: list[list[int]] = []
+    for mark in (i for i in range(begin, end) if text[i] == "、"):
+        if runs and mark - runs[-1][-1] <= 5 and all(
+                c != "、" and c.isalpha() for c in text[runs[-1][-1] + 1:mark]):
+            runs[-1].append(mark)
+        else:
+            runs.append([mark])
+    return runs
+
+
+def _is_name(text: str, place_names: frozenset[str]) -> bool:
+    return looks_like_a_name(text) and text not in place_names
+
+
+def _name_ending(text: str, end: int, floor: int, place_names: frozenset[str]) -> Span | None:
+    """The name that ends right before the list's first 、 ("…领导何运平、")."""
+    for length in (3, 2, 4):
+        start = end - length
+        if start >= floor and _is_name(text[start:end], place_names):
+            return Span(start, end)
+    return None
+
+
+def _name_starting(text: str, start: int, end: int,
+                   place_names: frozenset[str]) -> Span | None:
+    """The name that starts right after the list's last 、 ("、万鼎等")."""
+    length = name_at(text, start, end=end)
+    if length and _is_name(text[start:start + length], place_names):
+        return Span(start, start + length)
+    return None

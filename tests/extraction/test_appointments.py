@@ -1,0 +1,36 @@
+"""Appointments and removals (invented names)."""
+
+from __future__ import annotations
+
+from kg.extraction.appointments import find_appointments
+
+
+def read(text: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    return [(r.name, [(i.org, i.title, i.status) for i in r.items])
+            for r in find_appointments(text, 0, len(text))]
+
+
+def test_appointed_and_removed() -> None:
+    text = ("决定免去张一二的某某事务委员会主任职务,任命李三四为某某事务委员会主任,"
+            "免去王五六兼任的某某部部长职务。")
+    assert read(text) == [
+        ("张一二", [("某某事务委员会", "主任", "removed")]),
+        ("李三四", [("某某事务委员会", "主任", "appointed")]),
+        ("王五六", [("某某部", "部长", "removed")]),
+    ]
+
+
+def test_its_pronoun_is_the_person_just_appointed() -> None:
+    text = "任命赵七八为某委员会副主任委员,免去其某常委会副秘书长职务;"
+    assert read(text) == [("赵七八", [("某委员会", "副主任委员", "appointed"),
+                                      ("某常委会", "副秘书长", "removed")])]
+
+
+def test_an_appointee_is_named_not_a_participant() -> None:
+    (ref,) = find_appointments("任命钱九十为某部部长。", 0, 11)
+    assert ref.role == "referenced"
+    assert ref.name_span.start == 2
+
+
+def test_no_title_no_post() -> None:
+    assert read("任命孙一一为代理人。") == []

@@ -1,0 +1,21 @@
+"""Names listed without posts (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.gazetteer import gazetteer
+from kg.extraction.listed import find_listed
+
+PLACES = frozenset(gazetteer(2015).names)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市县领导何一二、曹三四、张五六等参加。", ["何一二", "曹三四", "张五六"]),
+    ("李一一、何二二等陪同,吴三三、穆四四及有关部门负责同志参加。",
+     ["李一一", "何二二", "吴三三", "穆四四"]),
+    ("“高度、全面、深度、务实”", []),  # one item is no name: a list of something else
+    ("余姚、慈溪、宁海等县市", []),  # places
+])
+def test_lists_of_names(text: str, expected: list[str]) -> None:
+    assert [r.name for r in find_listed(text, 0, len(text), PLACES)] == expected
