@@ -18,6 +18,7 @@ from kg.chinese import PARAGRAPH_ENDS, fold
 from kg.model import Text
 
 _SPACE = " \t\u3000\xa0\r"
+_SHORT_LINE = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +28,15 @@ class Marks:
     alone: tuple[str, ...] = ()  # a line ending so stands alone (a section's header)
     ends: tuple[str, ...] = ()  # a line ending so ends a block (a photo credit)
     starts: tuple[str, ...] = ()  # a line starting so starts a block (a subtitle, a byline)
+    short: tuple[str, ...] = ()  # a short line starting so stands alone ("本报记者 X Y")
 
     def joins(self, previous: str, line: str) -> bool:
         """Whether a break between two lines was put there by the layout, not the writer."""
         if not previous or previous[-1] in PARAGRAPH_ENDS:
             return False
         if previous.endswith(self.alone + self.ends):
+            return False
+        if previous.startswith(self.short) and len(previous) <= _SHORT_LINE:
             return False
         return not (line.startswith(self.starts) or line.endswith(self.alone))
 

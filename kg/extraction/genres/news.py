@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kg.chinese import FULL_STOPS, is_han
+from kg.chinese import FULL_STOPS
 from kg.extraction.genres.base import Credit, Genre, Layout, SectionLayout
+from kg.extraction.genres.credits import CreditWords, byline, caption
 from kg.extraction.genres.registry import genre
-from kg.extraction.names import name_at
 from kg.extraction.segments import paragraphs
 from kg.model import Caption, Span, Text
 from kg.reading import Marks
@@ -63,8 +63,9 @@ class News(Genre):
 
     def marks(self) -> Marks:
         """A photo credit ends a block; a subtitle or a byline starts one."""
-        return Marks(ends=(self.photo_mark,),
-                     starts=(self.subtitle_mark, *self.words.words("layout", "byline_starts")))
+        starts = self.words.words("layout", "byline_starts")
+        return Marks(ends=(self.photo_mark, self.subtitle_mark),  # a kicker ends in ——
+                     starts=(self.subtitle_mark, *starts), short=starts + self.byline_titles)
 
     def header(self, line: str) -> str | None:
         """The name of the section a line opens as its header (news has no such lines)."""
@@ -82,18 +83,25 @@ class News(Genre):
                 drafts.append(_Draft(name, para))
                 continue
             if not drafts:
-                if len(line) <= _HEADING_CHARS and not any(c in line for c in FULL_STOPS):
+                if len(line) <= _HEADING_CHARS and not any(c in line for c in FULL_STOPS) \
+                        and self.byline(body, para) is None:
                     heads.append(para)
                     continue
                 drafts.append(_Draft(None, para))
             self._read_paragraph(text, para, drafts[-1])
-        lines = [text.original(head) for head in heads]
-        subtitle = next((h for h in lines[1:] if h.startswith(self.subtitle_mark)), None)
-        return Layout(title=lines[0] if lines else "",
-                      subtitle=subtitle.lstrip(self.subtitle_mark[:1]).strip() if subtitle
-                      else None,
+        if drafts and drafts[0].name is None:  # a person named only in a headline counts
+            drafts[0].body[:0] = heads
+        return Layout(*self._headings([text.original(head) for head in heads]),
                       meeting=self.meeting(heads, text),
                       sections=tuple(d.done() for d in drafts))
+
+    def _headings(self, lines: list[str]) -> tuple[str, str | None]:
+        """The title (not a kicker: a line ending in —— before it) and the subtitle (——…)."""
+        mark = self.subtitle_mark
+        titles = [h for h in lines if not (mark and (h.endswith(mark) or h.startswith(mark)))]
+        title = titles[0] if titles else (lines[0] if lines else "")
+        subtitle = next((h for h in lines[1:] if mark and h.startswith(mark)), None)
+        return title, subtitle.lstrip(mark[:1]).strip() if subtitle else None
 
     def _read_paragraph(self, text: Text, para: Span, draft: _Draft) -> None:
         body = text.text
@@ -115,67 +123,20 @@ class News(Genre):
             para = Span(para.start, caption[1])
         draft.body.append(para)
 
+    @cached_property
+    def credit_words(self) -> CreditWords:
+        """The words of bylines and photo credits."""
+        return CreditWords(self.words.words("layout", "byline_starts"),
+                           self.words.words("layout", "byline_ends"), self.byline_titles,
+                           self.photo_mark)
+
     def byline(self, text: str, para: Span) -> tuple[list[Credit], int] | None:
         """Reporters credited at the start of a paragraph, and where the rest starts."""
-        line = text[para.start:para.end]
-        head = next((s for s in self.words.words("layout", "byline_starts")
-                     if line.startswith(s)), None)
-        if head is None:
-            return None
-        stop, mark = -1, ""
-        for mark in self.words.words("layout", "byline_ends"):
-            stop = line.find(mark, len(head), len(head) + 60)
-            if stop >= 0:
-                break
-        if stop < 0:
-            return None
-        credits = self.credits(text, para.start + len(head), para.start + stop, "reporter")
-        return (credits, para.start + stop + len(mark)) if credits else None
-
-    def credits(self, text: str, begin: int, end: int, role: str) -> list[Credit]:
-        """Names after the credits' titles in ``text[begin:end]``."""
-        found: list[tuple[int, str]] = []
-        pos = begin
-        while pos < end:
-            title = next((t for t in self.byline_titles if text.startswith(t, pos)), None)
-            if title:
-                found.append((pos, title))
-                pos += len(title)
-            else:
-                pos += 1
-        credits = []
-        for index, (at, title) in enumerate(found):
-            stop = found[index + 1][0] if index + 1 < len(found) else end
-            start = at + len(title)
-            while start < stop and not is_han(text[start]):
-                start += 1
-            finish = start
-            while finish < stop and is_han(text[finish]):
-                finish += 1
-            if 2 <= finish - start <= 4:
-                credits.append(Credit(text[start:finish], title, role, Span(start, finish)))
-        return credits
+        return byline(text, para, self.credit_words)
 
     def caption(self, text: str, para: Span) -> tuple[list[Credit], int] | None:
         """A photo credit ending a paragraph ("记者X 摄"), and where the caption ends."""
-        mark = self.photo_mark
-        line = text[para.start:para.end].rstrip().rstrip(")")
-        if not mark or not line.endswith(mark):
-            return None
-        core = line[: -len(mark)].rstrip()
-        cut = max(core.rfind(c) for c in FULL_STOPS + "(") + 1
-        credits = self.credits(text, para.start + cut, para.start + len(core), "photographer")
-        if not credits:
-            name = core[cut:].strip()
-            if 2 <= len(name) <= 4 and name_at(name, 0):
-                at = para.start + line.index(name, cut)
-                credits = [Credit(name, "", "photographer", Span(at, at + len(name)))]
-        if not credits:
-            return None
-        start = min(c.span.start for c in credits)
-        while start > para.start and text[start - 1] not in FULL_STOPS:
-            start -= 1
-        return credits, start
+        return caption(text, para, self.credit_words)
 
     @cached_property
     def _meeting_pattern(self) -> re.Pattern[str]:

@@ -41,20 +41,21 @@ class StudyMeeting(News):
     def marks(self) -> Marks:
         """A section's header stands alone; the rest as in news."""
         news = super().marks()
-        return Marks(alone=(self.section_mark,), ends=news.ends, starts=news.starts)
+        return Marks(alone=(self.section_mark,), ends=news.ends, starts=news.starts,
+                     short=news.short)
 
     def header(self, line: str) -> str | None:
         """The group's name, if the line is a section's header ("杭州、湖州学习组——")."""
         mark = self.section_mark
         if line.endswith(mark) and not line.startswith(mark) and len(line) <= _HEADER_CHARS:
-            return line[: -len(mark)].strip()
+            name = line[: -len(mark)].strip()
+            if any(m in name for m in self.group_marks):  # not a kicker ("聚焦两会——")
+                return name
         return None
 
     def score(self, raw: str) -> int:
-        """The number of section headers that name a group."""
-        headers = (self.header(line.strip()) for line in raw.splitlines())
-        return sum(1 for name in headers
-                   if name is not None and any(m in name for m in self.group_marks))
+        """The number of section headers (each names a group)."""
+        return sum(1 for line in raw.splitlines() if self.header(line.strip()) is not None)
 
     def regions(self, section: SectionLayout, places: PlaceResolver) -> tuple[Place, ...]:
         """The cities a study group covers, from its name: "杭州、湖州学习组"."""

@@ -43,7 +43,7 @@ def test_a_photo_credit_without_a_title() -> None:
 
 def test_marks_for_normalisation() -> None:
     marks = NEWS.marks()
-    assert marks.ends == ("摄",)
+    assert marks.ends == ("摄", "——")  # a photo credit, a kicker
     assert marks.starts[0] == "——" and "本报讯" in marks.starts
     assert marks.alone == ()
 
@@ -64,3 +64,12 @@ def test_full_width_and_ascii_punctuation_read_alike() -> None:
     wide_quote = "杭州市总工会主席王小虎说：“好，很好。”\n"
     ex = extract(wide_quote)[1]
     assert list(quotes(ex, ex.sections[0]).values()) == ["好，很好。"]
+
+
+def test_a_kicker_is_no_title_and_a_headline_names_people_too() -> None:
+    raw = ("聚焦全市两会——\n\n王小明副市长调研工业园区\n\n本报讯 记者张三一报道 昨天,"
+           "王小明到园区调研。\n")
+    ex = extract(raw)[1]
+    assert ex.genre == "news"  # the kicker's —— is no study group's header
+    assert ex.title == "王小明副市长调研工业园区"
+    assert "王小明" in posts(ex)
