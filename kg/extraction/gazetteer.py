@@ -28,13 +28,15 @@ class Divisions:
     suffixes: tuple[str, ...]  # how a name ends: its kind, longest first
     generic: frozenset[str]  # names of no division in particular (市辖区)
     levels: dict[str, str]  # the area codes' levels → province | prefecture | county
+    below_county: tuple[str, ...]  # how the names of townships, villages … end
 
 
 @cache
 def divisions() -> Divisions:
     """What division names are made of."""
     data = read_toml("data", "places.toml")
-    return Divisions(tuple(data["suffixes"]), frozenset(data["generic"]), dict(data["levels"]))
+    return Divisions(tuple(data["suffixes"]), frozenset(data["generic"]), dict(data["levels"]),
+                     tuple(data["below_county"]))
 
 
 def short_name(name: str) -> str | None:

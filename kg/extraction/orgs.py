@@ -3,9 +3,12 @@ the chain's city, a bare 总工会 the previous place's), units inside their org
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extraction.chains import ChainItem
+from kg.extraction.gazetteer import divisions
 from kg.extraction.lexicon import national_bodies, org_kinds, titles
 from kg.extraction.places import PlaceResolver, zone_end
 from kg.extraction.words import grammar
@@ -27,6 +30,7 @@ class OrgResolver:
 
     def __init__(self, places: PlaceResolver, text: str = "") -> None:
         self.places = places
+        self.text = text
         self.known: dict[str, Organisation] = {}
         # the national bodies the report names (全国政协 by any of its names), and whether it
         # is about the national sessions: it names those, or one of the members' bodies
@@ -98,6 +102,9 @@ class OrgResolver:
             return self.add(scope.organiser)
         if text in national_bodies():
             return self.add(Organisation(*national_bodies()[text]))
+        local = _local_name(text)
+        if local:  # 吕艺镇 alone: as the report first writes it, 山东省滨州市博兴县吕艺镇
+            text = self._written(local) + text[len(local):]
         label, place, rest = self._prefix(text, chain, scope.regions)
         if label is None:  # a bare body or unit: 总工会, 经审办; or a body by its own name
             parts = split_org(text)
@@ -165,9 +172,27 @@ class OrgResolver:
         if zone:  # 杭州高新区, 金华经济技术开发区, 南京江北新区: named as written
             label = text[:zone]
             return label, self.places.zone(label, last), text[zone:]
-        if tokens[-1][2]:
+        if tokens[-1][2] and not _local_name(text[pos:]):
             return last.label, last, text[pos:]
-        return text[:pos], last, text[pos:]
+        return text[:pos], last, text[pos:]  # as written: 杭州西湖区, 贵州省盘州市淤泥乡…
+
+    def _written(self, local: str) -> str:
+        """A township's or village's name with the places the report first writes before it
+        (the name alone if it writes none)."""
+        gaz = self.places.gaz
+        at = self.text.find(local)
+        while at >= 0:
+            start = at
+            while True:
+                found = next((n for n in range(min(10, start), 1, -1)
+                              if self.text[start - n:start] in gaz.by_name), 0)
+                if not found:
+                    break
+                start -= found
+            if start < at:
+                return self.text[start:at] + local
+            at = self.text.find(local, at + 1)
+        return local
 
     def _abbreviated(self, letter: str, chain: list[Place], regions: tuple[Place, ...],
                      *, strict: bool = False) -> Place | None:
@@ -186,6 +211,18 @@ class OrgResolver:
             if not chain and self.places.city is not None:
                 return self.places.city
         return None if strict else (chain[-1] if chain else None)
+
+
+@cache
+def _local_pattern() -> re.Pattern[str]:
+    ends = "|".join(map(re.escape, divisions().below_county))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,6}}?(?:{ends})")
+
+
+def _local_name(text: str) -> str:
+    """The name of a township, village … that ``text`` starts with, if any."""
+    match = _local_pattern().match(text)
+    return match.group(0) if match else ""
 
 
 def org_kind(name: str) -> str:

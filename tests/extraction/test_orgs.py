@@ -85,3 +85,10 @@ def test_members_belong_to_the_body_the_report_is_about() -> None:
     assert national["李五六"] == {("某大学", "教授"), ("全国政协", "委员")}
     assert ("全国人民代表大会", "代表") in national["赵七八"]
     assert read_posts("王九十委员说,很好。")["王九十"] == set()  # no CPPCC named: no post
+
+
+def test_a_township_or_village_is_named_as_the_report_writes_it() -> None:
+    got = read_posts("贵州省盘州市某某乡某某村党委书记王一二说,很好。"
+                     "走进山东省滨州市博兴县某某镇敬老院。某某镇党委书记李三四说,很好。")
+    assert got["王一二"] == {("贵州省盘州市某某乡某某村", "党委书记")}
+    assert got["李三四"] == {("山东省滨州市博兴县某某镇", "党委书记")}
