@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.chinese import PARAGRAPH_ENDS, fold
+from kg.chinese import PARAGRAPH_ENDS, fold, is_han
 from kg.model import Text
 
 _SPACE = " \t\u3000\xa0\r"
 _SHORT_LINE = 40
+_WRAPPED = 40  # a line longer than this that ends mid-sentence was cut by the layout
+_CONTINUING = ",、。”;:!?"  # after one character at a line's start: the rest of a word
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,37 +43,31 @@ class Marks:
         return not (line.startswith(self.starts) or line.endswith(self.alone))
 
 
-def normalise(raw: str, marks: Marks | None = None) -> Text:
+def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = None) -> Text:
     """Normalise ``raw`` (see the module docstring), keeping the offset map.
 
     Args:
         raw: the report as read from its file.
         marks: the lines that are blocks of their own (default: none but paragraph ends).
+        wrapped: whether the layout cut lines inside paragraphs (None: the text tells, see
+            :func:`is_wrapped`); if not, every line is a paragraph of its own.
 
     Returns:
         The normalised text and its map back to ``raw``.
     """
     marks = marks or Marks()
+    found = _lines(raw)
+    if wrapped is None:
+        wrapped = is_wrapped([chars for _, chars, _ in found], marks)
     lines: list[tuple[str, list[int]]] = []  # (text, offsets) of each kept line
     breaks: list[int] = []  # raw index of the break that ended each kept line
-    for match in re.finditer(r"[^\n]*", raw):
-        if match.start() > 0 and raw[match.start() - 1] != "\n":
-            continue  # finditer's empty match right after a line
-        begin, end = match.start(), match.end()
-        while begin < end and raw[begin] in _SPACE:
-            begin += 1
-        while end > begin and raw[end - 1] in _SPACE:
-            end -= 1
-        if begin == end:
-            continue
-        chars = fold(raw[begin:end])
-        offsets = list(range(begin, end))
-        if lines and marks.joins(lines[-1][0], chars):
+    for offsets, chars, end in found:
+        if wrapped and lines and marks.joins(lines[-1][0], chars):
             lines[-1] = (lines[-1][0] + chars, lines[-1][1] + offsets)
-            breaks[-1] = match.end()
+            breaks[-1] = end
         else:
             lines.append((chars, offsets))
-            breaks.append(match.end())
+            breaks.append(end)
     text: list[str] = []
     mapping: list[int] = []
     for index, (chars, offsets) in enumerate(lines):
@@ -81,3 +77,30 @@ def normalise(raw: str, marks: Marks | None = None) -> Text:
         text.append(chars)
         mapping.extend(offsets)
     return Text(raw=raw, text="".join(text), offsets=tuple(mapping))
+
+
+def _lines(raw: str) -> list[tuple[list[int], str, int]]:
+    """Each line that is not blank: the raw offsets of its characters (spaces at its ends
+    left out), its characters folded, and where the break after it stands."""
+    found = []
+    for match in re.finditer(r"[^\n]*", raw):
+        if match.start() > 0 and raw[match.start() - 1] != "\n":
+            continue  # finditer's empty match right after a line
+        begin, end = match.start(), match.end()
+        while begin < end and raw[begin] in _SPACE:
+            begin += 1
+        while end > begin and raw[end - 1] in _SPACE:
+            end -= 1
+        if begin < end:
+            found.append((list(range(begin, end)), fold(raw[begin:end]), match.end()))
+    return found
+
+
+def is_wrapped(lines: list[str], marks: Marks) -> bool:
+    """Whether the layout cut the text's lines inside paragraphs: some long line ends in the
+    middle of a sentence, or some line starts with the last character of a word cut off
+    ("设。”…"). If not, a short line without a full stop (a caption, a heading) is a
+    paragraph of its own, not the start of the next one."""
+    return any(len(line) > _WRAPPED and line[-1] not in PARAGRAPH_ENDS
+               and not line.endswith(marks.alone + marks.ends) for line in lines) or any(
+        len(line) > 1 and is_han(line[0]) and line[1] in _CONTINUING for line in lines)

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from kg.model import Span
 from kg.reading import Marks, normalise
+from kg.reading.normalise import is_wrapped
 
 # A study meeting's marks: a group's header stands alone, a photo credit ends a block, a
 # subtitle or a byline starts one.
@@ -26,18 +27,27 @@ MARKS = Marks(alone=("——",), ends=("摄",), starts=("——", "本报讯", "
     ("  \u3000缩进的段落。  \n\n", "缩进的段落。"),
 ])
 def test_normalise(raw: str, expected: str) -> None:
-    assert normalise(raw, MARKS).text == expected
+    assert normalise(raw, MARKS, wrapped=True).text == expected
+
+
+def test_a_text_shows_whether_its_layout_cut_its_lines() -> None:
+    cut = "这是一段很长的文字,它在版面上被切断了,下一行接着写完这个句子的后半部分" + "呢" * 5
+    assert is_wrapped([cut, "后半部分。"], MARKS)
+    assert not is_wrapped(["一段完整的话。", "图片说明一行", "下一段。"], MARKS)
+    # unwrapped, a caption line without a full stop stays a paragraph of its own
+    assert normalise("某集团董事长王小明\n\n王小明表示,很好。", MARKS).text == \
+        "某集团董事长王小明\n王小明表示,很好。"
 
 
 def test_without_marks_only_full_stops_end_a_paragraph() -> None:
-    assert normalise("杭州学习组——\n\n标题\n\n本报讯 记者甲报道").text == \
+    assert normalise("杭州学习组——\n\n标题\n\n本报讯 记者甲报道", wrapped=True).text == \
         "杭州学习组——标题本报讯 记者甲报道"
     assert normalise("第一段。\n\n第二段").text == "第一段。\n第二段"
 
 
 def test_offsets_point_back_into_the_raw_text() -> None:
     raw = "开化县总工会主席沈建\n\n平,都提出"
-    text = normalise(raw, MARKS)
+    text = normalise(raw, MARKS, wrapped=True)
     start = text.text.index("沈建平")
     assert text.raw_text(Span(start, start + 3)) == "沈建\n\n平"
     assert text.raw_span(Span(start, start + 3)) == (raw.index("沈建"), raw.index("平") + 1)
