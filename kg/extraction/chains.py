@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.chinese import DELIMITERS, LIST_JOINERS, is_han
-from kg.extraction.lexicon import titles
+from kg.extraction.lexicon import org_kinds, titles
 from kg.extraction.names import (
     boundary_strength,
     looks_like_a_name,
@@ -69,15 +69,21 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
     segment = text[begin:end]
     if not segment or _anchor_at(segment, 0, anchors):
         return begin, False
-    cut = 0
-    for word in grammar().clause_openers:
+    words = grammar()
+    cut = strong = 0  # after the last clause word; after the last that joins no names
+    for word in words.clause_openers:
         index = segment.rfind(word)
         if index >= 0:
             cut = max(cut, index + len(word))
+            if word not in words.joiners:
+                strong = max(strong, index + len(word))
     for index in range(cut, len(segment)):
         if _anchor_at(segment, index, anchors):
+            if any(kind in segment[cut:index] for kind in org_kinds()):
+                break  # 美国国际数据集团(IDG)中国区: the place is inside a name
             return begin + index, True
-    return begin + cut, cut > 0
+    # 和, 与 … open a clause only before a place or a national name: 发展和改革委员会 is one
+    return begin + strong, strong > 0
 
 
 def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
@@ -103,7 +109,8 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors) -> list[Perso
         if title is None or pos + len(title) >= end:
             pos += 1
             continue
-        length = name_at(text, pos + len(title), end=end)
+        length = name_at(text, pos + len(title), end=end) or _member_name(text,
+                                                                          pos + len(title))
         if not length:
             pos += 1
             continue
@@ -124,11 +131,37 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors) -> list[Perso
     return refs
 
 
+def _member_name(text: str, pos: int) -> int:
+    """The length of a name at ``pos`` that a member's title follows, whatever its form
+    (厅长益西达瓦委员: names of four characters with no surname among them)."""
+    words = grammar()
+    for length in (4, 3, 2):
+        candidate = text[pos:pos + length]
+        if len(candidate) == length and all(is_han(c) for c in candidate) \
+                and text.startswith(tuple(words.members_after_names), pos + length) \
+                and candidate[0] not in words.boundary_words \
+                and not any(kind in candidate for kind in org_kinds()):
+            return length  # not "向市政协委员"
+    return 0
+
+
 def _segment_start(text: str, floor: int, end: int) -> int:
+    """Where the segment that ends at ``end`` starts: after a delimiter, but across a Latin
+    name in brackets (美国国际数据集团(IDG)中国区)."""
     index = end
-    while index > floor and text[index - 1] not in DELIMITERS:
+    while index > floor:
+        if text[index - 1] == ")":
+            opening = text.rfind("(", floor, index - 1)
+            if opening >= 0 and _LATIN.fullmatch(text, opening + 1, index - 1):
+                index = opening
+                continue
+        if text[index - 1] in DELIMITERS:
+            break
         index -= 1
     return index
+
+
+_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .&-]*")
 
 
 def _chain_back(text: str, floor: int, title_pos: int, title: str,
@@ -161,13 +194,13 @@ def find_titled(text: str, begin: int, end: int) -> list[PersonRef]:
     王五主任表示 (any title, where the name opens a clause)."""
     refs: dict[int, PersonRef] = {}
     members = grammar().members_after_names
-    for marker in grammar().names_then_title:
+    for marker in sorted(grammar().names_then_title, key=len, reverse=True):
         for match in re.finditer(re.escape(marker), text[begin:end]):
             at = begin + match.start()
             length = name_before(text, at, begin)
             opens = at - length == begin or not is_han(text[at - length - 1])
-            if length and (opens or marker not in members):  # 委员, 代表: a clause's subject
-                refs[at - length] = _titled(text, at - length, at, marker)
+            if length and (opens or marker not in members) and at - length not in refs:
+                refs[at - length] = _titled(text, at - length, at, marker)  # 委员长, not 委员
     for pos in range(begin, end):
         if pos in refs or (pos > begin and is_han(text[pos - 1])):
             continue  # a name that opens a clause only

@@ -49,8 +49,8 @@ def boundary_strength(text: str, pos: int) -> int:
     for length in (4, 3, 2):
         if text[pos:pos + length] in words.boundary_multi:
             return 2
-    if text[pos] in words.strong_single:
-        return 2
+    if text[pos] in words.strong_single or title_at(text, pos) is not None:
+        return 2  # before 说, or before a title (刘五副总裁)
     if text[pos] in words.joiners and (
             pos + 1 >= len(text) or boundary_strength(text, pos + 1) > 0):
         return 0

@@ -108,3 +108,25 @@ def test_a_title_held_before_is_a_former_post() -> None:
     (ref,) = find_chains(text, 0, len(text), ANCHORS)
     assert [(i.org, i.title, i.status) for i in ref.items] == [
         ("某某促进会", "会长", ""), ("国资委监事会", "主席", "former")]
+
+
+@pytest.mark.parametrize(("text", "name", "orgs"), [
+    # a conjunction inside a name is no clause: 和, 与 open one only before a place
+    ("某某招标与采购服务平台负责人刘五六表示", "刘五六", ["某某招标与采购服务平台"]),
+    ("某某县发展和改革委员会副主任王一二说", "王一二", ["某某县发展和改革委员会"]),
+    # a Latin name in brackets is part of the organisation's
+    ("美国某某数据集团(ABC)中国区副总裁陈七七等", "陈七七", ["美国某某数据集团(ABC)中国区"]),
+    # a name with no surname that a member's title follows
+    ("某省民政厅厅长益西达瓦委员说", "益西达瓦", ["省民政厅", ""]),
+    # a title after the name ends it: 刘五六副总裁
+    ("某平台负责人刘五六副总裁出席", "刘五六", ["某平台"]),
+])
+def test_chains_in_real_forms(text: str, name: str, orgs: list[str]) -> None:
+    (ref,) = [r for r in find_chains(text, 0, len(text), ANCHORS) if r.name == name]
+    assert [i.org for i in ref.items] == orgs
+
+
+def test_the_longest_title_after_a_name_wins() -> None:
+    text = "栗一二委员长主持会议。"
+    assert [(r.name, r.titled) for r in find_titled(text, 0, len(text))] == [
+        ("栗一二", "委员长")]
