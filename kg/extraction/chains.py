@@ -75,7 +75,7 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
         index = segment.rfind(word)
         if index >= 0:
             cut = max(cut, index + len(word))
-            if word not in words.joiners:
+            if word not in words.joiners or index == 0:  # "和欧盟委员会": joins a name before
                 strong = max(strong, index + len(word))
     for index in range(cut, len(segment)):
         if _anchor_at(segment, index, anchors):

@@ -10,6 +10,7 @@ is a list of something else.
 from __future__ import annotations
 
 from kg.extraction.chains import PersonRef
+from kg.extraction.lexicon import org_kinds
 from kg.extraction.names import looks_like_a_name, name_at
 from kg.model import Span
 
@@ -21,10 +22,15 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
         first = _name_ending(text, run[0], begin, place_names)
         last = _name_starting(text, run[-1] + 1, end, place_names)
         middle = [Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)]
-        if first and last and all(_is_name(text[s.start:s.end], place_names) for s in middle):
+        after = text[last.end:last.end + 1] if last else ""
+        if first and last and all(_is_name(text[s.start:s.end], place_names) for s in middle) \
+                and (middle or after in _AFTER_TWO):  # two names alone: "A、B等"
             refs += [PersonRef(name=text[s.start:s.end], name_span=s, start=s.start)
                      for s in (first, *middle, last)]
     return refs
+
+
+_AFTER_TWO = "等"  # what follows a list of only two names ("A、B和C" lists three)
 
 
 def _runs(text: str, begin: int, end: int) -> list[list[int]]:
@@ -41,7 +47,8 @@ def _runs(text: str, begin: int, end: int) -> list[list[int]]:
 
 
 def _is_name(text: str, place_names: frozenset[str]) -> bool:
-    return looks_like_a_name(text) and text not in place_names
+    return looks_like_a_name(text) and text not in place_names and not any(
+        text.endswith(kind) for kind in org_kinds())
 
 
 def _name_ending(text: str, end: int, floor: int, place_names: frozenset[str]) -> Span | None:

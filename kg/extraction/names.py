@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.chinese import is_han
-from kg.extraction.lexicon import surnames, titles
+from kg.extraction.lexicon import national_bodies, surnames, titles
 from kg.extraction.words import grammar
 
 
@@ -115,10 +115,11 @@ def looks_like_a_name(candidate: str) -> bool:
     """Whether a string can be a name: a surname and one or two characters, no word of the
     grammar's inside it ("和告诉" is 和 and 告诉, not a name)."""
     words = grammar()
-    if not all(is_han(c) for c in candidate) or candidate in words.not_names or \
-            candidate in words.boundary_words:
+    if not all(is_han(c) for c in candidate) or candidate in words.boundary_words or \
+            candidate in national_bodies():
         return False
     surname = _surname_length(candidate)
     if not surname or len(candidate) - surname not in (1, 2):
         return False
-    return not any(w in candidate[1:] for w in words.boundary_multi)
+    return not any(w in candidate for w in words.not_names) and \
+        not any(w in candidate[1:] for w in words.boundary_multi)

@@ -12,8 +12,10 @@ PLACES = frozenset(gazetteer(2015).names)
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("市县领导何一二、曹三四、张五六等参加。", ["何一二", "曹三四", "张五六"]),
-    ("李一一、何二二等陪同,吴三三、穆四四及有关部门负责同志参加。",
-     ["李一一", "何二二", "吴三三", "穆四四"]),
+    ("李一一、何二二等陪同,吴三三、穆四四、姜五五及有关部门负责同志参加。",
+     ["李一一", "何二二", "吴三三", "穆四四", "姜五五"]),
+    ("建设地区稳定、融合和繁荣的大家庭", []),  # two alone need 等: "A、B和C" lists three
+    ("党中央、国务院作出部署", []),  # bodies, not people
     ("“高度、全面、深度、务实”", []),  # one item is no name: a list of something else
     ("余姚、慈溪、宁海等县市", []),  # places
 ])
