@@ -10,6 +10,7 @@ from kg.chinese import DELIMITERS, LIST_JOINERS, is_han
 from kg.extraction.lexicon import org_kinds, titles
 from kg.extraction.names import (
     boundary_strength,
+    inside_a_name,
     looks_like_a_name,
     name_at,
     name_before,
@@ -67,9 +68,11 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
     first such anchor after the last clause word (以及, 这是, 评价 …).
     """
     segment = text[begin:end]
+    words = grammar()
+    while segment[:1] in words.particles:  # 了宪法法律委 after 听取: the body starts after 了
+        begin, segment = begin + 1, segment[1:]
     if not segment or _anchor_at(segment, 0, anchors):
         return begin, False
-    words = grammar()
     cut = strong = 0  # after the last clause word; after the last that joins no names
     for word in words.clause_openers:
         index = segment.rfind(word)
@@ -106,7 +109,7 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors) -> list[Perso
     floor = begin
     while pos < end:
         title = title_at(text, pos)
-        if title is None or pos + len(title) >= end:
+        if title is None or pos + len(title) >= end or inside_a_name(text, pos, title):
             pos += 1
             continue
         length = name_at(text, pos + len(title), end=end) or _member_name(text,
@@ -117,8 +120,8 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors) -> list[Perso
         name_start = pos + len(title)
         items = _chain_back(text, floor, pos, title, anchors)
         name_end = name_start + length
-        member = next((m for m in grammar().members_after_names if text.startswith(m, name_end)),
-                      None)
+        member = next((m for m in grammar().members_after_names if text.startswith(m, name_end)
+                       and not inside_a_name(text, name_end, m)), None)
         if member is not None:  # 院长王五委员: and a member of the report's CPPCC
             items.append(ChainItem("", Span(name_end, name_end), member,
                                    Span(name_end, name_end + len(member)), trimmed=False,
@@ -137,11 +140,14 @@ def _member_name(text: str, pos: int) -> int:
     words = grammar()
     for length in (4, 3, 2):
         candidate = text[pos:pos + length]
+        member = next((m for m in words.members_after_names
+                       if text.startswith(m, pos + length)), None)
         if len(candidate) == length and all(is_han(c) for c in candidate) \
-                and text.startswith(tuple(words.members_after_names), pos + length) \
-                and candidate[0] not in words.boundary_words \
+                and member is not None and not inside_a_name(text, pos + length, member) \
+                and candidate[0] not in words.boundary_words | words.title_joiners \
+                and not any(w in candidate for w in words.not_names) \
                 and not any(kind in candidate for kind in org_kinds()):
-            return length  # not "向市政协委员"
+            return length  # not "向市政协委员", not "兼某某委员会"
     return 0
 
 
@@ -155,7 +161,9 @@ def _segment_start(text: str, floor: int, end: int) -> int:
             if opening >= 0 and _LATIN.fullmatch(text, opening + 1, index - 1):
                 index = opening
                 continue
-        if text[index - 1] in DELIMITERS:
+        if text[index - 1] in DELIMITERS or (  # 主席兼部长会议主席: 兼 after a title
+                text[index - 1] in grammar().title_joiners
+                and title_ending_at(text, index - 1, floor) is not None):
             break
         index -= 1
     return index
@@ -177,7 +185,8 @@ def _chain_back(text: str, floor: int, title_pos: int, title: str,
         items.append(ChainItem(org=text[start:written], org_span=Span(start, written),
                                title=current, title_span=Span(org_end, org_end + len(current)),
                                trimmed=trimmed, status="former" if former else ""))
-        if trimmed or seg <= floor or text[seg - 1] not in "、,,":
+        if trimmed or seg <= floor or not (text[seg - 1] in "、," or
+                                           text[seg - 1] in grammar().title_joiners):
             break
         previous = title_ending_at(text, seg - 1, floor)
         if previous is None:

@@ -21,12 +21,15 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
     for run in _runs(text, begin, end):
         first = _name_ending(text, run[0], begin, place_names)
         last = _name_starting(text, run[-1] + 1, end, place_names)
-        middle = [Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)]
-        after = text[last.end:last.end + 1] if last else ""
-        if first and last and all(_is_name(text[s.start:s.end], place_names) for s in middle) \
-                and (middle or after in _AFTER_TWO):  # two names alone: "A、B等"
-            refs += [PersonRef(name=text[s.start:s.end], name_span=s, start=s.start)
-                     for s in (first, *middle, last)]
+        if first is None or last is None:
+            continue
+        spans = [first, *(Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)), last]
+        items = [text[s.start:s.end] for s in spans]
+        if all(_is_name(item, place_names) for item in items[1:-1]) \
+                and (len(items) > 2 or text[last.end:last.end + 1] in _AFTER_TWO) \
+                and len({item[-1] for item in items}) > 1:  # 便民、利民、安民: words alike
+            refs += [PersonRef(name=item, name_span=span, start=span.start)
+                     for item, span in zip(items, spans, strict=True)]
     return refs
 
 

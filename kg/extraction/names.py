@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.chinese import is_han
-from kg.extraction.lexicon import national_bodies, surnames, titles
+from kg.extraction.lexicon import national_bodies, org_kinds, surnames, titles
 from kg.extraction.words import grammar
 
 
@@ -49,8 +49,9 @@ def boundary_strength(text: str, pos: int) -> int:
     for length in (4, 3, 2):
         if text[pos:pos + length] in words.boundary_multi:
             return 2
-    if text[pos] in words.strong_single or title_at(text, pos) is not None:
-        return 2  # before 说, or before a title (刘五副总裁)
+    title = title_at(text, pos)
+    if text[pos] in words.strong_single or (title and not inside_a_name(text, pos, title)):
+        return 2  # before 说, or before a title (刘五副总裁; not 委员 of 委员会)
     if text[pos] in words.joiners and (
             pos + 1 >= len(text) or boundary_strength(text, pos + 1) > 0):
         return 0
@@ -77,17 +78,14 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
     limit = len(text) if end is None else end
     options: list[tuple[int, int, int]] = []
     words = grammar()
-    excluded, joiners, not_names = words.name_final_excluded, words.joiners, words.not_names
+    excluded, joiners = words.name_final_excluded, words.joiners
     for length, preference in ((3, 2), (2, 1), (4, 0)):
         if pos + length > limit:
             continue
         candidate = text[pos:pos + length]
-        if not all(is_han(c) for c in candidate) or candidate in not_names or \
-                candidate in words.boundary_words:
+        if not _plausible(candidate, inner_words=False):
             continue
         surname = _surname_length(candidate)
-        if not surname or length - surname not in (1, 2):
-            continue
         strength = boundary_strength(text, pos + length)
         if not strength:
             continue
@@ -114,12 +112,45 @@ def name_before(text: str, pos: int, start: int = 0) -> int:
 def looks_like_a_name(candidate: str) -> bool:
     """Whether a string can be a name: a surname and one or two characters, no word of the
     grammar's inside it ("和告诉" is 和 and 告诉, not a name)."""
+    return _plausible(candidate, inner_words=True)
+
+
+def _plausible(candidate: str, *, inner_words: bool) -> bool:
+    """A surname and one or two characters (two or three after a compound surname), all Han;
+    not a word the grammar or the lexicon knows (a title, a body, 关于); holding no name of
+    an organisation's kind (临时政府); with ``inner_words``, holding no word of the grammar
+    after its first character either ("和告诉")."""
     words = grammar()
     if not all(is_han(c) for c in candidate) or candidate in words.boundary_words or \
-            candidate in national_bodies():
+            candidate in national_bodies() or candidate in titles():
         return False
     surname = _surname_length(candidate)
     if not surname or len(candidate) - surname not in (1, 2):
         return False
-    return not any(w in candidate for w in words.not_names) and \
-        not any(w in candidate[1:] for w in words.boundary_multi)
+    if (len(candidate) >= 3 and candidate[0] in words.joiners) or \
+            candidate[-1] in words.particles or candidate[0] in words.title_joiners:
+        return False  # 和本扬: 和 joins a name to the one before; 过了 ends in a particle
+    if any(w in candidate for w in words.not_names) or any(
+            w in candidate[1:] for w in _long_words()):
+        return False
+    return not inner_words or not any(w in candidate[1:] for w in words.boundary_multi)
+
+
+@cache
+def _long_words() -> frozenset[str]:
+    """Titles and organisations' endings of two characters or more: no part of a name."""
+    return frozenset(w for w in (*titles(), *org_kinds()) if len(w) >= 2)
+
+
+def inside_a_name(text: str, pos: int, title: str) -> bool:
+    """Whether the title at ``pos`` is part of an organisation's ending that runs on past it
+    (委员 in 委员会, 常委 in 人大常委会, 主席 in 主席团)."""
+    for kind in org_kinds():
+        at = kind.find(title)
+        while at >= 0:
+            start = pos - at
+            if start >= 0 and start + len(kind) > pos + len(title) and \
+                    text.startswith(kind, start):
+                return True
+            at = kind.find(title, at + 1)
+    return False

@@ -57,10 +57,11 @@ class OrgResolver:
             if item.after_name and not item.org and item.title in grammar().members_after_names:
                 org = self.report_body(grammar().members_after_names[item.title])
             elif item.org:
-                org = self._resolve(item.org, chain_places, previous, scope)
+                org = self._resolve(_with_unit(item.org, item.title), chain_places, previous,
+                                    scope)
             else:
                 org = self._implied(item.title, chain_places, previous, scope)
-            if org is None:
+            if org is None or len(org.name) < 2:  # 老主任: no body
                 continue
             place = self.places.get(org.place)
             if place is not None:
@@ -211,6 +212,14 @@ class OrgResolver:
             if not chain and self.places.city is not None:
                 return self.places.city
         return None if strict else (chain[-1] if chain else None)
+
+
+def _with_unit(org: str, title: str) -> str:
+    """财政部长 is the 部长 of 财政部: a unit's head whose unit the name leaves out."""
+    unit = title.removesuffix("长")[-1:]
+    if title.endswith("长") and unit in grammar().titled_units and not org.endswith(unit):
+        return org + unit
+    return org
 
 
 @cache

@@ -22,6 +22,9 @@ class Grammar:
     strong_single: frozenset[str]
     name_final_excluded: frozenset[str]
     not_names: frozenset[str]
+    particles: frozenset[str]
+    title_joiners: frozenset[str]
+    titled_units: frozenset[str]
     names_then_title: tuple[str, ...]
     clause_openers: tuple[str, ...]
     national_anchors: tuple[str, ...]
@@ -61,6 +64,9 @@ def grammar() -> Grammar:
         strong_single=frozenset(data["strong_single"]),
         name_final_excluded=frozenset(data["name_final_excluded"]),
         not_names=frozenset(data["not_names"]),
+        particles=frozenset(data["particles"]),
+        title_joiners=frozenset(data["title_joiners"]),
+        titled_units=frozenset(data["titled_units"]),
         names_then_title=tuple(data["names_then_title"]),
         clause_openers=tuple(data["clause_openers"]),
         national_anchors=tuple(data["national_anchors"]),

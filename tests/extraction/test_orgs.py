@@ -92,3 +92,16 @@ def test_a_township_or_village_is_named_as_the_report_writes_it() -> None:
                      "走进山东省滨州市博兴县某某镇敬老院。某某镇党委书记李三四说,很好。")
     assert got["王一二"] == {("贵州省盘州市某某乡某某村", "党委书记")}
     assert got["李三四"] == {("山东省滨州市博兴县某某镇", "党委书记")}
+
+
+@pytest.mark.parametrize(("raw", "name", "expected"), [
+    ("会议听取了某某法律委副主任委员丛一二作的报告。", "丛一二", {("某某法律委", "副主任委员")}),
+    ("某某常委会副委员长兼秘书长王三四出席。", "王三四",
+     {("某某常委会", "副委员长"), ("某某常委会", "秘书长")}),
+    ("某国国务委员会主席兼某某委员会主席劳五出席。", "劳五",
+     {("某国国务委员会", "主席"), ("某某委员会", "主席")}),
+    ("国务委员兼财政部长肖六七说,很好。", "肖六七", {("国务院", "国务委员"), ("财政部", "部长")}),
+])
+def test_titles_joined_units_named_by_their_heads(raw: str, name: str,
+                                                 expected: set[tuple[str, str]]) -> None:
+    assert read_posts(raw)[name] == expected
