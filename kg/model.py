@@ -162,7 +162,8 @@ class Extraction:
     subtitle: str | None
     meeting: str | None
     province: str | None  # place key
-    year: int | None
+    year: int | None  # the year whose places the report was read with
+    date: str | None  # when it was written, as far as known (YYYY[-MM[-DD]]), else None
     people: tuple[Person, ...]
     organisations: tuple[Organisation, ...]
     places: tuple[Place, ...]

@@ -49,7 +49,7 @@ class Summary:
 
 
 def read_reports(paths: Sequence[Path], *, genre: str = AUTO,
-                 year: int | None = None) -> list[Report]:
+                 date: str | None = None) -> list[Report]:
     """Read each report once (a file given twice, or two files with the same text, once).
 
     Raises:
@@ -59,12 +59,12 @@ def read_reports(paths: Sequence[Path], *, genre: str = AUTO,
     for path in paths:
         raw = read_report(path)
         if digest(raw, size=12) not in reports:
-            report = read_text(raw, name=path.name, genre=genre, year=year)
+            report = read_text(raw, name=path.name, genre=genre, date=date)
             reports[report.key] = report
     return list(reports.values())
 
 
-def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, year: int | None = None,
+def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str | None = None,
           base: str = DEFAULT_BASE, formats: Sequence[str] = DEFAULT_FORMATS,
           resolver: str = DEFAULT) -> Summary:
     """Read the reports and write ``graph.<ext>`` in each format, and ``graph.html``.
@@ -76,7 +76,7 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, year: int 
         paths: the reports.
         out_dir: where to write (created if missing).
         genre: the genre to read them as, or ``auto`` (each report's own marks choose).
-        year: the year the reports were written, instead of inferring it.
+        date: when the reports were written (YYYY[-MM[-DD]]), instead of reading it.
         base: the base IRI of the graph's resources.
         formats: the RDF formats to write (names from :data:`kg.rdf.export.EXPORTERS`).
         resolver: how to decide who is who (a name from :data:`kg.resolution.RESOLVERS`).
@@ -84,7 +84,7 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, year: int 
     Returns:
         Counts of what the graph holds, and the files written.
     """
-    reports = read_reports(paths, genre=genre, year=year)
+    reports = read_reports(paths, genre=genre, date=date)
     identities = resolve(reports, resolver)
     statements = graph_statements(reports, identities, base=base,
                                   quads=any(EXPORTERS[fmt].quads for fmt in formats))

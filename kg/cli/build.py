@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path
 
 import click
@@ -11,32 +9,26 @@ import click
 from kg.cli.errors import command
 from kg.cli.formats import FORMATS
 from kg.extraction import AUTO, GENRES
+from kg.extraction.dates import check_date
 from kg.extraction.genres import get_genre
 from kg.pipeline import DEFAULT_FORMATS, Summary
 from kg.pipeline import build as run_build
 from kg.rdf.namespace import DEFAULT_BASE
 
 
-def _year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
-    if value is None:
-        return None
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
-    try:  # a real calendar date: no month 13, no 30 February
-        if match:
-            date(*(int(part or 1) for part in match.groups()))
-    except ValueError:
-        match = None
-    if not match or not 1949 <= int(match.group(1)) <= 2100:
-        raise click.BadParameter(f"{value!r} is not a date; give YYYY or YYYY-MM-DD")
-    return int(match.group(1))
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    try:  # a real date: no month 13, no 30 February
+        return None if value is None else check_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
 
 
 @command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Directory to write graph.ttl, graph.jsonld and graph.html into.")
-@click.option("--date", "year", callback=_year, metavar="YYYY[-MM-DD]",
-              help="When the reports were written (default: inferred from the places named).")
+@click.option("--date", callback=_date, metavar="YYYY[-MM[-DD]]",
+              help="When the reports were written (default: where their text says it).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True,
               help="Base IRI for the graph's resources.")
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMATS),
@@ -45,7 +37,7 @@ def _year(_ctx: click.Context, _param: click.Parameter, value: str | None) -> in
               type=click.Choice([AUTO, *sorted(GENRES)]),
               help="The kind of report (kg genres lists them); auto: each report's own marks "
                    "choose.")
-def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str,
+def build(files: tuple[Path, ...], out_dir: Path, date: str | None, base: str,
           formats: tuple[str, ...], genre: str) -> None:
     """Read report FILES and write the graph (Turtle, JSON-LD …) and its view (HTML).
 
@@ -53,7 +45,7 @@ def build(files: tuple[Path, ...], out_dir: Path, year: int | None, base: str,
 
         kg build data/transcript.txt -o output/ --date 2015 -f turtle -f trig
     """
-    summary = run_build(list(files), out_dir, genre=genre, year=year, base=base,
+    summary = run_build(list(files), out_dir, genre=genre, date=date, base=base,
                         formats=formats or DEFAULT_FORMATS)
     click.echo(summary_text(summary))
 

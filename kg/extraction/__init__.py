@@ -8,6 +8,7 @@ stood when the report was written) are shared by every genre.
 from __future__ import annotations
 
 from kg.extraction.chains import Anchors
+from kg.extraction.dates import read_date
 from kg.extraction.gazetteer import gazetteer, years
 from kg.extraction.genres import AUTO, GENRES, Genre, choose
 from kg.extraction.orgs import OrgResolver
@@ -22,27 +23,29 @@ __all__ = ["AUTO", "GENRES", "extract", "infer_setting", "read_text"]
 
 
 def read_text(raw: str, *, name: str = "", genre: str | Genre = AUTO,
-              year: int | None = None) -> Report:
+              date: str | None = None) -> Report:
     """A report from its text, read as :func:`extract` reads it.
 
     Args:
         raw: the report's text.
         name: its file name, for the record.
         genre: the genre to read it as, or ``auto``.
-        year: the year it was written; inferred if None.
+        date: when it was written (YYYY[-MM[-DD]]); read from the text if None.
     """
-    text, extraction = extract(raw, genre=genre, year=year)
+    text, extraction = extract(raw, genre=genre, date=date)
     return Report(name, text, extraction)
 
 
 def extract(raw: str, *, genre: str | Genre = AUTO,
-            year: int | None = None) -> tuple[Text, Extraction]:
+            date: str | None = None) -> tuple[Text, Extraction]:
     """Read one report.
 
     Args:
         raw: the report's text as read from its file.
         genre: the genre to read it as (a name, or ``auto`` to let the text's marks choose).
-        year: the year the report was written; inferred from the places it names if None.
+        date: when the report was written (YYYY[-MM[-DD]]); if None, read from its text
+            where it says so (:func:`kg.extraction.dates.read_date`), else unknown. The
+            places are those in use that year; with no date, the year the places named fit.
 
     Returns:
         The normalised text (for offsets) and everything read from it.
@@ -51,7 +54,8 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     text = normalise(raw, chosen.marks())
     body = text.text
     province_name, inferred = infer_setting(body)
-    year = year if year is not None else inferred
+    date = date or read_date(body)
+    year = int(date[:4]) if date else inferred
     gaz = gazetteer(year if year is not None else years()[-1])
     province = gaz.province_named(province_name) if province_name else None
     places = PlaceResolver(gaz, province, main_city(body, gaz, province))
@@ -68,7 +72,8 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
         people.key(name)
     return text, Extraction(
         genre=chosen.name, title=layout.title, subtitle=layout.subtitle, meeting=layout.meeting,
-        province=province.key if province else None, year=year, people=people.all(),
+        province=province.key if province else None, year=year, date=date,
+        people=people.all(),
         organisations=tuple(sorted(orgs.known.values(), key=lambda o: o.name)),
         places=tuple(sorted(places.used.values(), key=lambda p: p.key)),
         sections=sections,

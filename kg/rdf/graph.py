@@ -91,6 +91,12 @@ def _year(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.gYear)
 
 
+def _date(value: str) -> Literal:
+    """A date as precise as known: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    kind = {10: XSD.date, 7: XSD.gYearMonth}.get(len(value), XSD.gYear)
+    return Literal(value, datatype=kind)
+
+
 def _index(value: int) -> Literal:
     return Literal(value, datatype=XSD.nonNegativeInteger)
 
@@ -239,8 +245,8 @@ class _Writer:
         add((report, SCHEMA.headline, _zh(ex.title)))
         if ex.subtitle:
             add((report, SCHEMA.alternativeHeadline, _zh(ex.subtitle)))
-        if ex.year:
-            add((report, DCTERMS.date, _year(ex.year)))
+        if ex.date:
+            add((report, DCTERMS.date, _date(ex.date)))
         add((report, PROV.wasDerivedFrom, self.context))
         meeting = mint("meeting", key)
         add((meeting, RDF.type, SCHEMA.Event))

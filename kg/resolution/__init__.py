@@ -36,7 +36,8 @@ def records(reports: Sequence[Report]) -> list[PersonRecord]:
         for person in ex.people:
             orgs = tuple(dict.fromkeys(post.org for post in person.posts))
             found.append(PersonRecord(
-                report=report.key, person=person.key, name=person.name, year=ex.year,
+                report=report.key, person=person.key, name=person.name,
+                year=int(ex.date[:4]) if ex.date else ex.year,
                 sections=tuple(sorted(sections[person.key])), posts=person.posts,
                 organisations=orgs,
                 places=tuple(sorted({p for o in orgs if (p := serves.get(o)) is not None})),

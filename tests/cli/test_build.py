@@ -79,15 +79,19 @@ def test_build_two_reports(tmp_path: Path) -> None:
     assert len(reports) == 2
 
 
-@pytest.mark.parametrize(("date", "year"), [("2015", "2015"), ("2016-03-01", "2016"),
-                                            ("2014-07", "2014")])
-def test_build_date_sets_the_report_date(tmp_path: Path, date: str, year: str) -> None:
+@pytest.mark.parametrize(("date", "datatype"), [("2015", "gYear"), ("2016-03-01", "date"),
+                                                ("2014-07", "gYearMonth")])
+def test_build_date_sets_the_report_date(tmp_path: Path, date: str, datatype: str) -> None:
     result = run("build", TRANSCRIPT, "-o", tmp_path, "--date", date)
     assert result.exit_code == 0, result.output
     graph = rdflib.Graph().parse(tmp_path / "graph.ttl")
-    coverage = {str(o) for o in graph.objects(None, DCTERMS.date)}
-    assert coverage == {year}
-    assert f'dcterms:date "{year}"' in (tmp_path / "graph.ttl").read_text("utf-8")
+    assert {str(o) for o in graph.objects(None, DCTERMS.date)} == {date}
+    assert f'dcterms:date "{date}"^^xsd:{datatype}' in (tmp_path / "graph.ttl").read_text("utf-8")
+
+
+def test_without_a_date_in_the_text_the_report_has_none(tmp_path: Path) -> None:
+    assert run("build", TRANSCRIPT, "-o", tmp_path).exit_code == 0
+    assert "dcterms:date" not in (tmp_path / "graph.ttl").read_text("utf-8")
 
 
 BAD_INPUTS = {

@@ -22,7 +22,7 @@ def test_places_as_in_use_when_written(meeting: Extraction) -> None:
 
 
 def test_date_overrides_the_inferred_year() -> None:
-    ex = extract(REPORT, year=2020)[1]
+    ex = extract(REPORT, date="2020")[1]
     assert ex.year == 2020
     assert "临安市" not in {p.label for p in ex.places}  # it became 临安区 in 2017
 

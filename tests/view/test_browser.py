@@ -330,7 +330,7 @@ HOSTILE_REPORT = f"""团结奋进 共创未来
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[nx.MultiDiGraph, Path]:
-    report = read_text(HOSTILE_REPORT, year=2015, name="hostile.txt")
+    report = read_text(HOSTILE_REPORT, date="2015", name="hostile.txt")
     network = to_networkx(build_graph([report]))
     path = tmp_path_factory.mktemp("hostile") / "graph.html"
     path.write_text(render_network(network, title=SCRIPT), encoding="utf-8")
