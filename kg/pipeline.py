@@ -48,25 +48,32 @@ class Summary:
     files: tuple[Path, ...]
 
 
-def read_reports(paths: Sequence[Path], *, genre: str = AUTO,
-                 date: str | None = None) -> list[Report]:
+def read_reports(paths: Sequence[Path], *, genre: str = AUTO, date: str | None = None,
+                 encoding: str | None = None) -> list[Report]:
     """Read each report once (a file given twice, or two files with the same text, once).
 
+    Args:
+        paths: the files.
+        genre: the genre to read them as, or ``auto``.
+        date: when they were written (default: what each file's metadata or text says).
+        encoding: their encoding, if their bytes do not show it.
+
     Raises:
-        InputError: a file is missing, empty, binary or not UTF-8.
+        InputError: a file is missing, empty, binary or not text.
     """
     reports: dict[str, Report] = {}
     for path in paths:
-        raw = read_report(path)
-        if digest(raw, size=12) not in reports:
-            report = read_text(raw, name=path.name, genre=genre, date=date)
+        document = read_report(path, encoding)
+        if digest(document.text, size=12) not in reports:
+            report = read_text(document.text, name=path.name, genre=genre,
+                               date=date or document.date)
             reports[report.key] = report
     return list(reports.values())
 
 
 def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str | None = None,
           base: str = DEFAULT_BASE, formats: Sequence[str] = DEFAULT_FORMATS,
-          resolver: str = DEFAULT) -> Summary:
+          resolver: str = DEFAULT, encoding: str | None = None) -> Summary:
     """Read the reports and write ``graph.<ext>`` in each format, and ``graph.html``.
 
     Everything is made in memory first and each file is written to a temporary name and
@@ -80,11 +87,12 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str 
         base: the base IRI of the graph's resources.
         formats: the RDF formats to write (names from :data:`kg.rdf.export.EXPORTERS`).
         resolver: how to decide who is who (a name from :data:`kg.resolution.RESOLVERS`).
+        encoding: the reports' encoding, if their bytes do not show it.
 
     Returns:
         Counts of what the graph holds, and the files written.
     """
-    reports = read_reports(paths, genre=genre, date=date)
+    reports = read_reports(paths, genre=genre, date=date, encoding=encoding)
     identities = resolve(reports, resolver)
     statements = graph_statements(reports, identities, base=base,
                                   quads=any(EXPORTERS[fmt].quads for fmt in formats))

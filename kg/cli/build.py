@@ -37,8 +37,11 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
               type=click.Choice([AUTO, *sorted(GENRES)]),
               help="The kind of report (kg genres lists them); auto: each report's own marks "
                    "choose.")
+@click.option("--encoding", metavar="NAME",
+              help="The reports' encoding (default: a byte-order mark's, UTF-8, or the one "
+                   "their bytes show: GB18030, Big5 …).")
 def build(files: tuple[Path, ...], out_dir: Path, date: str | None, base: str,
-          formats: tuple[str, ...], genre: str) -> None:
+          formats: tuple[str, ...], genre: str, encoding: str | None) -> None:
     """Read report FILES and write the graph (Turtle, JSON-LD …) and its view (HTML).
 
     Example:
@@ -46,7 +49,7 @@ def build(files: tuple[Path, ...], out_dir: Path, date: str | None, base: str,
         kg build data/transcript.txt -o output/ --date 2015 -f turtle -f trig
     """
     summary = run_build(list(files), out_dir, genre=genre, date=date, base=base,
-                        formats=formats or DEFAULT_FORMATS)
+                        formats=formats or DEFAULT_FORMATS, encoding=encoding)
     click.echo(summary_text(summary))
 
 

@@ -1,34 +1,82 @@
-"""From a file to the text of a report: bytes checked and decoded as UTF-8."""
+"""From a file's bytes to its text: a byte-order mark, UTF-8, or the encoding the bytes show.
+
+Chinese reports come as UTF-8, GB18030 (GBK, GB2312), Big5 or UTF-16 with a byte-order mark.
+UTF-8 is tried first; other bytes are decoded in the encoding charset-normalizer finds, or
+the one the user names. Line ends are read as Python reads text files (universal newlines),
+so offsets agree with ``Path.read_text``.
+"""
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from kg.errors import InputError
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+#: The encodings tried for bytes that are not UTF-8 (those of Chinese text).
+_CHINESE = ("gb18030", "big5", "utf_16", "utf_32")
 
-def read_report(path: Path) -> str:
-    """Read a report as UTF-8 text, refusing what cannot be one.
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file that may be a report.
 
     Raises:
-        InputError: the file is missing, a directory, empty, binary or not UTF-8.
+        InputError: the file is missing, a directory or unreadable.
     """
     if not path.exists():
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a report")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from error
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """The text of a file's bytes, line ends as universal newlines.
+
+    Args:
+        data: the bytes.
+        name: the file's name, for messages.
+        encoding: the encoding to use (default: the byte-order mark's, UTF-8, or the one the
+            bytes show).
+
+    Raises:
+        InputError: the bytes are not text in that encoding, or in any that fits.
+    """
+    if encoding is None:
+        encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        try:
+            return _newlines(data.decode(encoding))
+        except (UnicodeDecodeError, LookupError) as error:
+            raise InputError(f"{name}: is not {encoding} text ({error}); name another with "
+                             f"--encoding") from error
     if b"\x00" in data:
-        raise InputError(f"{path}: looks binary (it has NUL bytes); give a UTF-8 text file")
+        raise InputError(f"{name}: looks binary (it has NUL bytes and no byte-order mark); "
+                         f"give a text file, or its encoding with --encoding")
     try:
-        # the same universal-newline reading as Path.read_text, so offsets agree with it
-        text = path.read_text(encoding="utf-8")
+        return _newlines(data.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: is not UTF-8 text (byte {error.start}); convert it first, "
-                         f"e.g. iconv -f GB18030 -t UTF-8 {path.name}") from error
-    if not text.strip():
-        raise InputError(f"{path}: is empty")
-    return text
+        guessed = _guess(data)
+        if guessed is None:
+            raise InputError(f"{name}: is not UTF-8 text (byte {error.start}) and its "
+                             f"encoding cannot be told; give it with --encoding, "
+                             f"e.g. --encoding gb18030") from error
+        return _newlines(data.decode(guessed))
+
+
+def _guess(data: bytes) -> str | None:
+    """The Chinese encoding the bytes are text in, as charset-normalizer judges."""
+    from charset_normalizer import from_bytes  # here: only files that are not UTF-8 need it
+
+    best = from_bytes(data, cp_isolation=list(_CHINESE)).best()
+    return best.encoding if best is not None else None
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -102,7 +102,7 @@ BAD_INPUTS = {
     "whitespace": (lambda d: write(d, "blank.txt", " \n\t\u3000\n".encode()), "is empty"),
     "binary": (lambda d: write(d, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
                "binary"),
-    "gb18030": (lambda d: write(d, "gbk.txt", "杭州市总工会主席".encode("gb18030")), "iconv"),
+    "undecodable": (lambda d: write(d, "noise.txt", b"\x81\x30\xff\xff\xfe"), "--encoding"),
 }
 
 
@@ -124,12 +124,21 @@ def test_build_bad_input_among_good_writes_nothing(tmp_path: Path) -> None:
     assert_nothing_written(out)
 
 
-def test_build_non_utf8_suggests_converting(tmp_path: Path) -> None:
-    path = write(tmp_path, "gbk.txt", "杭州市总工会主席".encode("gb18030"))
+def test_build_reads_gb18030(tmp_path: Path) -> None:
+    text = "浙江省总工会召开学习会议，杭州市总工会主席张三出席会议。\n"
+    path = write(tmp_path, "gbk.txt", text.encode("gb18030"))
     result = run("build", path, "-o", tmp_path / "out")
-    line = assert_one_error_line(result, str(path))
-    assert "not UTF-8" in line
-    assert "iconv -f GB18030 -t UTF-8 gbk.txt" in line
+    assert result.exit_code == 0, result.output
+    assert "张三" in (tmp_path / "out" / "graph.ttl").read_text("utf-8")
+
+
+def test_build_wrong_encoding_named(tmp_path: Path) -> None:
+    path = write(tmp_path, "gbk.txt", "杭州市总工会主席张三".encode("gb18030"))
+    out = tmp_path / "out"
+    result = run("build", path, "--encoding", "utf-8", "-o", out)
+    line = assert_one_error_line(result, str(path), "is not utf-8 text")
+    assert "--encoding" in line
+    assert_nothing_written(out)
 
 
 def test_build_output_is_a_file(tmp_path: Path) -> None:

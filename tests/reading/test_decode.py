@@ -1,4 +1,4 @@
-"""Reading a report's file: UTF-8 text, or one clear line saying why not."""
+"""Reading a report's file: its text in whatever encoding it shows, or one clear line why not."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import pytest
 
 from kg.errors import InputError
 from kg.reading import read_report
+from kg.reading.decode import decode
+
+SENTENCE = "浙江省总工会召开学习会议，杭州市总工会主席张三出席。"
 
 
 @pytest.mark.parametrize(
@@ -16,9 +19,9 @@ from kg.reading import read_report
         ("empty.txt", b"", "is empty"),
         ("blank.txt", " \r\n\t\u3000\n".encode(), "is empty"),
         ("nul.txt", "杭州\x00".encode(), "looks binary"),
-        ("gbk.txt", "杭州市总工会主席".encode("gb18030"), "is not UTF-8 text (byte 0)"),
         ("latin1.txt", "杭州 ".encode() + "é".encode("latin-1"),
-         "is not UTF-8 text (byte 7)"),
+         "is not UTF-8 text (byte 7) and its encoding cannot be told"),
+        ("noise.txt", b"\x81\x30\xff\xff\xfe", "--encoding"),
     ],
 )
 def test_read_report_refuses(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -41,4 +44,39 @@ def test_read_report_missing_and_directory(tmp_path: Path) -> None:
 def test_read_report_text(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes("第一行\r\n第二行\r\n".encode())
-    assert read_report(path) == "第一行\n第二行\n"  # universal newlines, as Path.read_text
+    assert read_report(path).text == "第一行\n第二行\n"  # universal newlines, as Path.read_text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SENTENCE.encode("gb18030"),
+        SENTENCE.encode("gbk"),
+        SENTENCE.encode("utf-8-sig"),
+        SENTENCE.encode("utf-16"),  # with its byte-order mark
+        SENTENCE.encode("utf-16-be").join([b"\xfe\xff", b""]),
+        SENTENCE.encode("utf-32"),
+    ],
+    ids=["gb18030", "gbk", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom"],
+)
+def test_decode_finds_the_encoding(data: bytes) -> None:
+    assert decode(data, "x") == SENTENCE
+
+
+def test_decode_big5_of_traditional_text() -> None:
+    text = "臨安市總工會主席楊大為出席會議。"
+    assert decode(text.encode("big5"), "x") == text
+
+
+def test_decode_named_encoding_wins() -> None:
+    data = SENTENCE.encode("gb18030")
+    assert decode(data, "x", "gb18030") == SENTENCE
+    with pytest.raises(InputError, match="is not utf-8 text .*--encoding"):
+        decode(data, "x", "utf-8")
+    with pytest.raises(InputError, match="is not no-such-codec text"):
+        decode(data, "x", "no-such-codec")
+
+
+def test_decode_newlines() -> None:
+    text = f"{SENTENCE}\r\n{SENTENCE}\r{SENTENCE}\n"
+    assert decode(text.encode("gb18030"), "x") == f"{SENTENCE}\n{SENTENCE}\n{SENTENCE}\n"
