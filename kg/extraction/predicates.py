@@ -10,12 +10,17 @@ from kg.chinese import DELIMITERS
 from kg.extraction.chains import PersonRef
 from kg.model import Span
 
+#: How people take part in a meeting or visit (each has its words in a genre's data).
+ROLES = ("speaker", "listener", "participant", "chair", "companion", "inspector")
+
 
 @dataclass(frozen=True, slots=True)
 class Participation:
     """A genre's words for how people take part."""
 
-    roles: dict[str, tuple[str, ...]]  # speaker | listener | participant → the words for it
+    roles: dict[str, tuple[str, ...]]  # a role of ROLES → the words for it
+    companion_frames: tuple[str, ...]  # "在A、B陪同下": what follows the companions
+    agent_marks: tuple[str, ...]  # "会议由A主持": words before people who do what follows
     attribution_frames: tuple[str, ...]  # "这是A、B的观点": the frame before the people …
     attribution_nouns: tuple[str, ...]  # … and the nouns after them
 
@@ -24,7 +29,7 @@ class Participation:
 class Reading:
     """What a run of people did in its sentence, and the words they said if any."""
 
-    role: str  # speaker | listener | participant | referenced
+    role: str  # a role of ROLES, or referenced
     quote: Span | None = None
 
 
@@ -50,15 +55,18 @@ def read_predicate(text: str, sentence: Span, run: list[PersonRef], previous: Sp
         after = max(after, last.end + 2)
     rest = text[after:sentence.end]
     before = text[sentence.start:first.start]
+    if before.endswith("在") and rest.removeprefix("的").startswith(words.companion_frames):
+        return Reading("companion")  # "在A、B(的)陪同下"
     # someone only talked about: "王五的讲话", "王五在会上的讲话"
     possessive = re.match(r"(?:在[^,,。、]{0,12}?)?的", rest)
-    if possessive:
+    if possessive and not rest[possessive.end():].startswith(words.companion_frames):
         noun = rest[possessive.end():]
         framed = before.rstrip().endswith(words.attribution_frames)
         if framed and noun.startswith(words.attribution_nouns):
             return Reading("speaker", previous)
         return Reading("referenced")
-    initial = not before or before[-1] in DELIMITERS or _opens_chain(first)
+    initial = (not before or before[-1] in DELIMITERS or _opens_chain(first)
+               or before.endswith(words.agent_marks))
     if not initial:
         return Reading("referenced")
     role, at, word = _first_role_word(rest, words)
@@ -78,6 +86,8 @@ def _first_role_word(rest: str, words: Participation) -> tuple[str | None, int, 
     for role, listed in words.roles.items():
         for word in listed:
             index = rest.find(word)
+            while index >= 0 and rest.startswith(words.companion_frames, index):
+                index = rest.find(word, index + 1)  # someone else's company: "在B陪同下"
             if index >= 0 and (best is None or (index, -len(word)) < (best[0], best[1])):
                 best = (index, -len(word), role, word)
     if best is None:

@@ -34,6 +34,9 @@ class KG(DefinedNamespace):
     listener: URIRef
     participant: URIRef
     leader: URIRef
+    chair: URIRef
+    companion: URIRef
+    inspector: URIRef
     # organisation kinds (skos:Concept in kg:OrganisationKinds)
     OrganisationKinds: URIRef
     TradeUnion: URIRef
@@ -95,6 +98,9 @@ ROLE_PROPERTIES = {
     "listener": KG.listener,
     "participant": KG.participant,
     "leader": KG.leader,
+    "chair": KG.chair,
+    "companion": KG.companion,
+    "inspector": KG.inspector,
 }
 
 

@@ -24,8 +24,8 @@ NODE_KINDS = ("person", "organisation", "place", "group")
 EDGE_KINDS = ("post", "attendance", "authored", "suborganisation", "area", "within")
 
 # Attendance: the sub-properties of schema:attendee, in the order their labels are joined.
-ROLES = ((KG.leader, "组长"), (KG.speaker, "发言"), (KG.listener, "听取"),
-         (KG.participant, "参加"))
+ROLES = ((KG.chair, "主持"), (KG.leader, "组长"), (KG.inspector, "考察"), (KG.speaker, "发言"),
+         (KG.listener, "听取"), (KG.companion, "陪同"), (KG.participant, "参加"))
 ROLE_ORDER = tuple(label for _, label in ROLES)
 ATTENDED = "出席"  # schema:attendee and no sub-property
 WROTE = "撰稿"  # a reporter with no schema:jobTitle

@@ -58,3 +58,27 @@ def test_the_words_are_the_genres() -> None:
     news = get_genre("news").participation  # its nouns: 体会, not 共同学习体会
     result = read_predicate(full, Span(len(said), len(full)), run, Span(0, len(said)), news)
     assert result.role == "referenced"
+
+
+def roles(text: str, names: list[str]) -> list[tuple[list[str], str]]:
+    """Each run of people in the sentence and its role."""
+    refs = find_known(text, 0, len(text), names, [])
+    return [([ref.name for ref in run],
+             read_predicate(text, Span(0, len(text)), run, None, WORDS).role)
+            for run in group_lists(text, refs)]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("会议由张一主持。", ["张一"], [(["张一"], "chair")]),
+    ("张一主持会议并讲话。", ["张一"], [(["张一"], "chair")]),
+    ("张一出席会议。", ["张一"], [(["张一"], "participant")]),
+    ("张一到东湖镇调研。", ["张一"], [(["张一"], "inspector")]),
+    ("张一陪同考察。", ["张一"], [(["张一"], "companion")]),
+    ("张一在李二、王三陪同下考察企业。", ["张一", "李二", "王三"],
+     [(["张一"], "inspector"), (["李二", "王三"], "companion")]),
+    ("张一在李二的陪同下视察。", ["张一", "李二"],
+     [(["张一"], "inspector"), (["李二"], "companion")]),
+])
+def test_roles_in_meetings_and_visits(text: str, names: list[str],
+                                      expected: list[tuple[list[str], str]]) -> None:
+    assert roles(text, names) == expected

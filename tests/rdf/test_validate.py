@@ -438,7 +438,8 @@ def organisation_attending(g: Graph) -> None:
     g.add((event(g), SCHEMA.attendee, union(g)))
 
 
-@case("kgsh:AttendanceShape", "kg:speaker|kg:listener|kg:participant|kg:leader")
+@case("kgsh:AttendanceShape",
+      "kg:speaker|kg:listener|kg:participant|kg:leader|kg:chair|kg:companion|kg:inspector")
 def organisation_speaking(g: Graph) -> None:
     g.add((event(g), KG.speaker, union(g)))
     g.add((event(g), SCHEMA.attendee, union(g)))
@@ -450,7 +451,7 @@ def _took_part_without_attending(how: URIRef) -> Break:
     return brk
 
 
-for _how in ("speaker", "listener", "participant", "leader"):
+for _how in ("speaker", "listener", "participant", "leader", "chair", "companion", "inspector"):
     _brk = _took_part_without_attending(KG[_how])
     _brk.__name__ = f"{_how}_not_attending"
     case("kgsh:AttendanceImpliesAttendee", f"kg:{_how}")(_brk)

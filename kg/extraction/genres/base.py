@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from kg.errors import DataError
 from kg.extraction.places import PlaceResolver
-from kg.extraction.predicates import Participation
+from kg.extraction.predicates import ROLES, Participation
 from kg.model import Caption, Organisation, Place, Span, Text
 from kg.reading import Marks
 from kg.resources import read_toml
@@ -61,7 +61,9 @@ KEYS: dict[str, dict[str, type]] = {
     "layout": {"subtitle_mark": str, "section_mark": str, "photo_mark": str,
                "byline_starts": list, "byline_ends": list, "byline_titles": list,
                "group_marks": list},
-    "participation": {"speaker": list, "listener": list, "participant": list,
+    "participation": {"speaker": list, "listener": list, "participant": list, "chair": list,
+                      "companion": list, "inspector": list, "companion_frames": list,
+                      "agent_marks": list,
                       "attribution_frames": list, "attribution_nouns": list,
                       "organiser_abbreviations": list},
     "meeting": {"words": list},
@@ -155,8 +157,9 @@ class Genre:
         """The words that tell how people took part."""
         words = self.words
         return Participation(
-            roles={role: words.words("participation", role)
-                   for role in ("listener", "participant", "speaker")},
+            roles={role: words.words("participation", role) for role in ROLES},
+            companion_frames=words.words("participation", "companion_frames"),
+            agent_marks=words.words("participation", "agent_marks"),
             attribution_frames=words.words("participation", "attribution_frames"),
             attribution_nouns=words.words("participation", "attribution_nouns"))
 
