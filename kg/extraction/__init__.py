@@ -7,7 +7,7 @@ stood when the report was written) are shared by every genre.
 
 from __future__ import annotations
 
-from kg.extraction.chains import Anchors
+from kg.extraction.chains import Anchors, KnownNames
 from kg.extraction.dates import read_date
 from kg.extraction.gazetteer import gazetteer, years
 from kg.extraction.genres import AUTO, GENRES, Genre, choose
@@ -66,7 +66,8 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     found = Introductions.find(body, layout, anchors)
     people = People()
     reader = SectionReader(text, chosen, places, orgs, people)
-    sections = tuple(reader.read(index, section, found.refs[index], found.names)
+    known = KnownNames(body, found.names)
+    sections = tuple(reader.read(index, section, found.refs[index], known)
                      for index, section in enumerate(layout.sections))
     for name in sorted(found.names):
         people.key(name)

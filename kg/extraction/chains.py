@@ -4,7 +4,11 @@ people: where each person stands in a sentence and with which posts."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+import ahocorasick
 
 from kg.chinese import DELIMITERS, LIST_JOINERS, is_han
 from kg.extraction.lexicon import org_kinds, titles
@@ -231,20 +235,42 @@ def _titled(text: str, begin: int, end: int, title: str) -> PersonRef:
                      items=items, titled=title)
 
 
-def find_known(text: str, begin: int, end: int, names: list[str],
-               taken: list[tuple[int, int]]) -> list[PersonRef]:
-    """Occurrences of names already read elsewhere, outside the spans in ``taken``."""
-    refs: list[PersonRef] = []
-    busy = list(taken)
-    for name in names:  # longest first
-        start = text.find(name, begin, end)
-        while start >= 0:
+class KnownNames:
+    """Where names already read stand in a text: found at once, with one automaton, so that
+    reading sentence after sentence does not search for every name in each."""
+
+    def __init__(self, text: str, names: Iterable[str]) -> None:
+        automaton = ahocorasick.Automaton()
+        for name in names:
+            automaton.add_word(name, name)
+        found: list[tuple[int, str]] = []
+        if len(automaton):
+            automaton.make_automaton()
+            found = sorted((last - len(name) + 1, name) for last, name in automaton.iter(text))
+        self._found = found
+        self._starts = [start for start, _ in found]
+
+    def within(self, begin: int, end: int, taken: list[tuple[int, int]]) -> list[PersonRef]:
+        """The names in ``[begin, end)`` outside the spans in ``taken``: the longest first, and
+        each name left to right, none overlapping another."""
+        hits = [(start, name) for start, name in
+                self._found[bisect_left(self._starts, begin):bisect_left(self._starts, end)]
+                if start + len(name) <= end]
+        refs: list[PersonRef] = []
+        busy = list(taken)
+        for start, name in sorted(hits, key=lambda hit: (-len(hit[1]), hit[1], hit[0])):
             stop = start + len(name)
             if not any(a < stop and start < b for a, b in busy):
                 refs.append(PersonRef(name=name, name_span=Span(start, stop), start=start))
                 busy.append((start, stop))
-            start = text.find(name, stop, end)
-    return refs
+        return refs
+
+
+def find_known(text: str, begin: int, end: int, names: Iterable[str],
+               taken: list[tuple[int, int]]) -> list[PersonRef]:
+    """Occurrences of names already read elsewhere, outside the spans in ``taken`` (for one
+    span; :class:`KnownNames` for many in one text)."""
+    return KnownNames(text[:end], names).within(begin, end, taken)
 
 
 def group_lists(text: str, refs: list[PersonRef]) -> list[list[PersonRef]]:

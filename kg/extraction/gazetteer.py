@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from kg.errors import DataError
 from kg.model import Place
 from kg.resources import read_text, read_toml
@@ -107,6 +109,7 @@ class Gazetteer:
             if short:
                 self.by_short[short].append(place)
         self.names = sorted(set(self.by_name) | set(self.by_short), key=lambda n: (-len(n), n))
+        self.known = frozenset(self.names)  # every name and short name a place goes by
 
     def place(self, key: str) -> Place:
         """The place with this key (area code)."""
@@ -181,6 +184,17 @@ def all_full_names() -> frozenset[str]:
     """Every full division name ever in use (three characters or more)."""
     return frozenset(r.name for r in _rows() if len(r.name) >= 3
                      and r.name not in divisions().generic)
+
+
+@cache
+def full_name_matcher() -> ahocorasick.Automaton:
+    """An automaton that finds :func:`all_full_names` in a text (``iter_long``: the longest
+    at each place, left to right, none overlapping)."""
+    automaton = ahocorasick.Automaton()
+    for name in all_full_names():
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
 
 
 @cache

@@ -15,24 +15,41 @@ from kg.extraction.words import grammar
 
 
 @cache
-def _title_max() -> int:
-    return max(len(t) for t in titles())
+def _title_lengths() -> dict[str, tuple[int, ...]]:
+    """For each character a title starts with, the lengths of those titles, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for title in titles():
+        lengths.setdefault(title[0], set()).add(len(title))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+
+
+@cache
+def _title_end_lengths() -> dict[str, tuple[int, ...]]:
+    """For each character a title ends with, the lengths of those titles, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for title in titles():
+        lengths.setdefault(title[-1], set()).add(len(title))
+    return {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()}
 
 
 def title_at(text: str, pos: int) -> str | None:
     """The longest title starting at ``pos``."""
+    if pos >= len(text):
+        return None
     table = titles()
-    for length in range(min(_title_max(), len(text) - pos), 1, -1):
-        if text[pos:pos + length] in table:
+    for length in _title_lengths().get(text[pos], ()):
+        if length > 1 and text[pos:pos + length] in table:
             return text[pos:pos + length]
     return None
 
 
 def title_ending_at(text: str, end: int, start: int = 0) -> str | None:
     """The longest title ending at ``end`` (and starting at or after ``start``)."""
+    if end <= start:
+        return None
     table = titles()
-    for length in range(min(_title_max(), end - start), 1, -1):
-        if text[end - length:end] in table:
+    for length in _title_end_lengths().get(text[end - 1], ()):
+        if 1 < length <= end - start and text[end - length:end] in table:
             return text[end - length:end]
     return None
 
@@ -130,10 +147,15 @@ def _plausible(candidate: str, *, inner_words: bool) -> bool:
     if (len(candidate) >= 3 and candidate[0] in words.joiners) or \
             candidate[-1] in words.particles or candidate[0] in words.title_joiners:
         return False  # 和本扬: 和 joins a name to the one before; 过了 ends in a particle
-    if any(w in candidate for w in words.not_names) or any(
-            w in candidate[1:] for w in _long_words()):
+    if _holds_any(candidate, words.not_names) or _holds_any(candidate[1:], _long_words()):
         return False
-    return not inner_words or not any(w in candidate[1:] for w in words.boundary_multi)
+    return not inner_words or not _holds_any(candidate[1:], words.boundary_multi)
+
+
+def _holds_any(candidate: str, words: frozenset[str]) -> bool:
+    """Whether any of the words stands inside the (short) candidate."""
+    size = len(candidate)
+    return any(candidate[i:j] in words for i in range(size) for j in range(i + 1, size + 1))
 
 
 @cache

@@ -8,14 +8,15 @@ what they did and said.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from kg.extraction.appointments import find_appointments
 from kg.extraction.chains import (
     Anchors,
+    KnownNames,
     PersonRef,
     find_chains,
-    find_known,
     find_titled,
     group_lists,
 )
@@ -116,7 +117,7 @@ class SectionReader:
         self.genre, self.places, self.orgs, self.people = genre, places, orgs, people
 
     def read(self, index: int, section: SectionLayout, refs: tuple[PersonRef, ...],
-             names: tuple[str, ...]) -> Section:
+             known: KnownNames) -> Section:
         """The section read, with its people keyed in :attr:`people`."""
         regions = self.genre.regions(section, self.places)
         for region in regions:
@@ -127,12 +128,15 @@ class SectionReader:
         scope = Scope(regions, organiser, frozenset(self.genre.organiser_abbreviations))
         roles: set[tuple[str, str]] = set()
         quotes: list[Quotation] = []
+        by_start = sorted(range(len(refs)), key=lambda i: refs[i].start)
+        starts = [refs[i].start for i in by_start]
         for para in section.body:
             previous: Span | None = None
             for sentence in sentences(self.text, para.start, para.end):
-                here = [r for r in refs if sentence.start <= r.start < sentence.end]
+                here = [refs[i] for i in sorted(by_start[bisect_left(starts, sentence.start):
+                                                          bisect_left(starts, sentence.end)])]
                 taken = [(r.start, r.end) for r in here]
-                here += find_known(self.text, sentence.start, sentence.end, list(names), taken)
+                here += known.within(sentence.start, sentence.end, taken)
                 self._posts(here, scope, roles)
                 self._predicates(sentence, here, previous, scope, roles, quotes)
                 for place in enumerated_places(self.text, sentence, self.places, regions):

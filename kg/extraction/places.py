@@ -90,7 +90,9 @@ def zone_end(text: str, pos: int) -> int:
 def enumerated_places(text: str, span: Span, places: PlaceResolver,
                        regions: tuple[Place, ...]) -> list[Place]:
     """Places listed by name, "余姚、慈溪、奉化" or "海曙、江东、江北等": two or more in a row."""
-    known = places.gaz.by_name.keys() | places.gaz.by_short.keys()
+    if "、" not in text[span.start:span.end]:
+        return []
+    known = places.gaz.known
 
     def edge(piece: str, at_start: bool) -> str | None:
         for n in range(min(10, len(piece)), 1, -1):

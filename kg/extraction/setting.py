@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from kg.extraction.gazetteer import (
     Gazetteer,
-    all_full_names,
+    full_name_matcher,
     short_name,
     years,
     years_in_use,
@@ -15,17 +15,8 @@ from kg.model import Place
 
 
 def _full_place_names(text: str) -> list[str]:
-    names = all_full_names()
-    found = []
-    pos = 0
-    while pos < len(text):
-        for length in range(min(10, len(text) - pos), 2, -1):
-            if text[pos:pos + length] in names:
-                found.append(text[pos:pos + length])
-                pos += length - 1
-                break
-        pos += 1
-    return found
+    """The full division names in the text, longest first where they overlap."""
+    return [name for _, name in full_name_matcher().iter_long(text)]
 
 
 def infer_setting(text: str) -> tuple[str | None, int | None]:

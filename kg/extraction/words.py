@@ -40,11 +40,11 @@ class Grammar:
     removal_end: str
     former_marks: tuple[str, ...]
     members_after_names: dict[str, str]  # title after a name → the national body of its kind
+    boundary_multi: frozenset[str]  # derived: the boundary words of more than one character
 
-    @property
-    def boundary_multi(self) -> frozenset[str]:
-        """The boundary words of more than one character."""
-        return frozenset(w for w in self.boundary_words if len(w) > 1)
+
+#: The fields made from the others, not read from the file.
+_DERIVED = {"boundary_multi"}
 
 
 @cache
@@ -55,7 +55,7 @@ def grammar() -> Grammar:
         DataError: the file lacks a list or has one it should not.
     """
     data = read_toml("data", "grammar.toml")
-    names = {f.name for f in fields(Grammar)}
+    names = {f.name for f in fields(Grammar)} - _DERIVED
     if set(data) != names:
         raise DataError(f"kg/data/grammar.toml: expected the lists {sorted(names)}, "
                         f"found {sorted(data)}")
@@ -82,4 +82,5 @@ def grammar() -> Grammar:
         removal_end=data["removal_end"],
         former_marks=tuple(data["former_marks"]),
         members_after_names=dict(data["members_after_names"]),
+        boundary_multi=frozenset(w for w in data["boundary_words"] if len(w) > 1),
     )
