@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import ahocorasick
 
@@ -18,8 +19,8 @@ from kg.extraction.names import (
     looks_like_a_name,
     name_at,
     name_before,
-    title_at,
     title_ending_at,
+    titles_from,
 )
 from kg.extraction.words import grammar
 from kg.model import Span
@@ -106,20 +107,22 @@ def _names_from(rest: str, place_names: frozenset[str]) -> list[str]:
     return [rest[:n] for n in range(min(8, len(rest)), 1, -1) if rest[:n] in place_names]
 
 
-def find_chains(text: str, begin: int, end: int, anchors: Anchors) -> list[PersonRef]:
-    """Every ``[org][title]、[org][title]…NAME`` in ``text[begin:end]``, left to right."""
+def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
+                titles: dict[int, str] | None = None) -> list[PersonRef]:
+    """Every ``[org][title]、[org][title]…NAME`` in ``text[begin:end]``, left to right.
+
+    ``titles``: :func:`~kg.extraction.names.titles_from` of the span, if already found.
+    """
     refs: list[PersonRef] = []
-    pos = begin
     floor = begin
-    while pos < end:
-        title = title_at(text, pos)
-        if title is None or pos + len(title) >= end or inside_a_name(text, pos, title):
-            pos += 1
+    found = titles_from(text, begin, end) if titles is None else titles
+    for pos in sorted(found):
+        title = found[pos]
+        if pos < floor or pos + len(title) >= end or inside_a_name(text, pos, title):
             continue
         length = name_at(text, pos + len(title), end=end) or _member_name(text,
                                                                           pos + len(title))
         if not length:
-            pos += 1
             continue
         name_start = pos + len(title)
         items = _chain_back(text, floor, pos, title, anchors)
@@ -134,7 +137,7 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors) -> list[Perso
         refs.append(PersonRef(name=text[name_start:name_end],
                               name_span=Span(name_start, name_end), start=start,
                               items=tuple(items)))
-        pos = floor = name_end + (len(member) if member else 0)
+        floor = name_end + (len(member) if member else 0)
     return refs
 
 
@@ -202,28 +205,52 @@ def _chain_back(text: str, floor: int, title_pos: int, title: str,
     return items
 
 
-def find_titled(text: str, begin: int, end: int) -> list[PersonRef]:
+def find_titled(text: str, begin: int, end: int, *,
+                titles: dict[int, str] | None = None) -> list[PersonRef]:
     """Names written before their title: 张大明总书记 (after the grammar's markers, anywhere),
-    王五主任表示 (any title, where the name opens a clause)."""
+    王五主任表示 (any title, where the name opens a clause).
+
+    ``titles``: :func:`~kg.extraction.names.titles_from` of the span, if already found.
+    """
     refs: dict[int, PersonRef] = {}
     members = grammar().members_after_names
-    for marker in sorted(grammar().names_then_title, key=len, reverse=True):
-        for match in re.finditer(re.escape(marker), text[begin:end]):
-            at = begin + match.start()
+    for marker, at in _markers_in(text, begin, end):
             length = name_before(text, at, begin)
             opens = at - length == begin or not is_han(text[at - length - 1])
             if length and (opens or marker not in members) and at - length not in refs:
                 refs[at - length] = _titled(text, at - length, at, marker)  # 委员长, not 委员
-    for pos in range(begin, end):
-        if pos in refs or (pos > begin and is_han(text[pos - 1])):
+    found = titles_from(text, begin, end) if titles is None else titles
+    for pos in sorted({at - length for at in found for length in (3, 2, 4)}):
+        if pos < begin or pos in refs or (pos > begin and is_han(text[pos - 1])):
             continue  # a name that opens a clause only
         for length in (3, 2, 4):
-            title = title_at(text, pos + length) if pos + length < end else None
+            title = found.get(pos + length) if pos + length < end else None
             if title is not None and looks_like_a_name(text[pos:pos + length]) and \
                     boundary_strength(text, pos + length + len(title)):
                 refs[pos] = _titled(text, pos, pos + length, title)
                 break
     return [refs[at] for at in sorted(refs)]
+
+
+@cache
+def _markers() -> tuple[ahocorasick.Automaton, dict[str, int]]:
+    """An automaton of the grammar's titles written after names, and each one's rank (the
+    longest first)."""
+    ranked = sorted(grammar().names_then_title, key=len, reverse=True)
+    automaton = ahocorasick.Automaton()
+    for marker in ranked:
+        automaton.add_word(marker, marker)
+    automaton.make_automaton()
+    return automaton, {marker: rank for rank, marker in enumerate(ranked)}
+
+
+def _markers_in(text: str, begin: int, end: int) -> list[tuple[str, int]]:
+    """Each title-after-a-name marker in ``[begin, end)`` and where it stands: the longest
+    markers first, each left to right."""
+    automaton, rank = _markers()
+    found = [(marker, begin + last - len(marker) + 1)
+             for last, marker in automaton.iter(text[begin:end])]
+    return sorted(found, key=lambda hit: (rank[hit[0]], hit[1]))
 
 
 def _titled(text: str, begin: int, end: int, title: str) -> PersonRef:

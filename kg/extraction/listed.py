@@ -40,18 +40,20 @@ def _runs(text: str, begin: int, end: int) -> list[list[int]]:
     """The positions of the 、 of each run of items joined by 、 (items of up to 4 characters,
     no other delimiter between)."""
     runs: list[list[int]] = []
-    for mark in (i for i in range(begin, end) if text[i] == "、"):
+    mark = text.find("、", begin, end)
+    while mark >= 0:
         if runs and mark - runs[-1][-1] <= 5 and all(
                 c != "、" and c.isalpha() for c in text[runs[-1][-1] + 1:mark]):
             runs[-1].append(mark)
         else:
             runs.append([mark])
+        mark = text.find("、", mark + 1, end)
     return runs
 
 
 def _is_name(text: str, place_names: frozenset[str]) -> bool:
     return looks_like_a_name(text) and text not in place_names and not any(
-        text.endswith(kind) for kind in org_kinds())
+        text[i:] in org_kinds() for i in range(len(text)))
 
 
 def _name_ending(text: str, end: int, floor: int, place_names: frozenset[str]) -> Span | None:

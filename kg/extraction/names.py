@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import ahocorasick
+
 from kg.chinese import is_han
 from kg.extraction.lexicon import national_bodies, org_kinds, surnames, titles
 from kg.extraction.words import grammar
@@ -41,6 +43,33 @@ def title_at(text: str, pos: int) -> str | None:
         if length > 1 and text[pos:pos + length] in table:
             return text[pos:pos + length]
     return None
+
+
+@cache
+def _title_matcher() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for title in titles():
+        if len(title) > 1:
+            automaton.add_word(title, len(title))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _longest_title() -> int:
+    return max(len(t) for t in titles())
+
+
+def titles_from(text: str, begin: int, end: int) -> dict[int, str]:
+    """The longest title starting at each position of ``[begin, end)`` that starts one, by
+    position: :func:`title_at` for a whole span at once."""
+    stop = min(len(text), end + _longest_title())
+    found: dict[int, str] = {}
+    for last, length in _title_matcher().iter(text[begin:stop]):  # a slice: iter(text, b, e)
+        start = begin + last - length + 1                       # reads all of text each time
+        if start < end and length > len(found.get(start, "")):
+            found[start] = text[start:start + length]
+    return found
 
 
 def title_ending_at(text: str, end: int, start: int = 0) -> str | None:
@@ -167,12 +196,20 @@ def _long_words() -> frozenset[str]:
 def inside_a_name(text: str, pos: int, title: str) -> bool:
     """Whether the title at ``pos`` is part of an organisation's ending that runs on past it
     (委员 in 委员会, 常委 in 人大常委会, 主席 in 主席团)."""
+    for kind, at in _endings_holding(title):
+        start = pos - at
+        if start >= 0 and start + len(kind) > pos + len(title) and text.startswith(kind, start):
+            return True
+    return False
+
+
+@cache
+def _endings_holding(title: str) -> tuple[tuple[str, int], ...]:
+    """The organisation endings a title stands in, and where in them."""
+    found: list[tuple[str, int]] = []
     for kind in org_kinds():
         at = kind.find(title)
         while at >= 0:
-            start = pos - at
-            if start >= 0 and start + len(kind) > pos + len(title) and \
-                    text.startswith(kind, start):
-                return True
+            found.append((kind, at))
             at = kind.find(title, at + 1)
-    return False
+    return tuple(found)

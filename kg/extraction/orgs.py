@@ -4,8 +4,11 @@ the chain's city, a bare 总工会 the previous place's), units inside their org
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+
+import ahocorasick
 
 from kg.extraction.chains import ChainItem
 from kg.extraction.gazetteer import divisions
@@ -128,7 +131,7 @@ class OrgResolver:
         org = self.add(Organisation(label + first[0], kind, place=place.key if place else None))
         return self._units(org, parts[1:])
 
-    def _units(self, org: Organisation, parts: list[tuple[str, str, str]]) -> Organisation:
+    def _units(self, org: Organisation, parts: Sequence[tuple[str, str, str]]) -> Organisation:
         for piece, kind, _ in parts:
             org = self.add(Organisation(org.name + piece, kind, parent=org.name))
         return org
@@ -151,8 +154,7 @@ class OrgResolver:
         pos = 0
         while pos < len(text):
             match = next((text[pos:pos + n] for n in range(min(10, len(text) - pos), 1, -1)
-                          if text[pos:pos + n] in gaz.by_name or text[pos:pos + n] in gaz.by_short),
-                         None)
+                          if text[pos:pos + n] in gaz.known), None)
             if match is None:
                 break
             context = chain + [t[1] for t in tokens]
@@ -240,7 +242,18 @@ def org_kind(name: str) -> str:
     return parts[-1][1] if parts else "other"
 
 
-def split_org(org: str) -> list[tuple[str, str, str]]:
+@cache
+def _kind_matcher() -> ahocorasick.Automaton:
+    """An automaton that finds every organisation ending in a name."""
+    automaton = ahocorasick.Automaton()
+    for suffix in org_kinds():
+        automaton.add_word(suffix, suffix)
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=8192)  # a report names the same organisations again and again
+def split_org(org: str) -> tuple[tuple[str, str, str], ...]:
     """Split an organisation's name into nested units: (text, kind, scope) each.
 
     "总工会干部学校" → [("总工会", …), ("干部学校", …)]. A unit ends where a known ending
@@ -249,13 +262,10 @@ def split_org(org: str) -> list[tuple[str, str, str]]:
     kinds = org_kinds()
     ends: dict[int, str] = {}
     spans: list[tuple[int, int]] = []
-    for suffix in kinds:
-        start = org.find(suffix)
-        while start >= 0:
-            spans.append((start, start + len(suffix)))
-            if start + len(suffix) not in ends or len(suffix) > len(ends[start + len(suffix)]):
-                ends[start + len(suffix)] = suffix
-            start = org.find(suffix, start + 1)
+    for last, suffix in _kind_matcher().iter(org):
+        spans.append((last + 1 - len(suffix), last + 1))
+        if last + 1 not in ends or len(suffix) > len(ends[last + 1]):
+            ends[last + 1] = suffix
     cuts = [e for e in sorted(ends) if not any(a < e < b for a, b in spans)]
     if not cuts or cuts[-1] != len(org):
         cuts.append(len(org))
@@ -268,4 +278,4 @@ def split_org(org: str) -> list[tuple[str, str, str]]:
         kind = kinds.get(ends.get(cut, ""))
         parts.append((piece, kind.kind if kind else "other", kind.scope if kind else "unit"))
         previous = cut
-    return parts
+    return tuple(parts)

@@ -3,6 +3,8 @@ end one)."""
 
 from __future__ import annotations
 
+import re
+
 from kg.chinese import FULL_STOPS, SENTENCE_ENDS
 from kg.model import Span
 
@@ -10,11 +12,10 @@ from kg.model import Span
 def paragraphs(text: str) -> list[Span]:
     """The paragraphs of the normalised text (one per line)."""
     spans, start = [], 0
-    for index, char in enumerate(text + "\n"):
-        if char == "\n":
-            if index > start:
-                spans.append(Span(start, index))
-            start = index + 1
+    for line in text.split("\n"):
+        if line:
+            spans.append(Span(start, start + len(line)))
+        start += len(line) + 1
     return spans
 
 
@@ -23,8 +24,8 @@ def sentences(text: str, begin: int, end: int) -> list[Span]:
     spans = []
     depth = 0
     start = begin
-    for index in range(begin, end):
-        char = text[index]
+    for match in _MARKS.finditer(text, begin, end):  # only the characters that matter
+        index, char = match.start(), match.group()
         if char in "“「":
             depth += 1
         elif char in "”」":
@@ -40,3 +41,6 @@ def sentences(text: str, begin: int, end: int) -> list[Span]:
     if start < end:
         spans.append(Span(start, end))
     return [s for s in spans if text[s.start:s.end].strip()]
+
+
+_MARKS = re.compile("[" + re.escape("“「”」" + SENTENCE_ENDS) + "]")

@@ -34,14 +34,11 @@ def infer_setting(text: str) -> tuple[str | None, int | None]:
         for home in provinces:
             votes[home] += 1 / len(provinces)
     province = max(sorted(votes), key=lambda p: votes[p]) if votes else None
-    scores: dict[int, int] = {}
-    for candidate in years():
-        scores[candidate] = 0
-        for name in names:
-            periods = [(s, e) for s, e, p in years_in_use(name) if p == province] or \
-                [(s, e) for s, e, _ in years_in_use(name)]
-            if any(s <= candidate and (e is None or candidate <= e) for s, e in periods):
-                scores[candidate] += 1
+    periods = [[(s, e) for s, e, p in years_in_use(name) if p == province]
+               or [(s, e) for s, e, _ in years_in_use(name)] for name in names]
+    scores = {candidate: sum(any(s <= candidate and (e is None or candidate <= e)
+                                 for s, e in spans) for spans in periods)
+              for candidate in years()}
     if not names or len(set(scores.values())) == 1:
         return province, None  # the names fit every year alike: nothing to infer
     best = max(scores.values())
