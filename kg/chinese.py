@@ -31,6 +31,10 @@ _FOLD_TABLE = str.maketrans(_FOLD)
 WIDE_FORMS = {narrow: wide for wide, narrow in _FOLD.items() if wide != "\u3000"}
 
 
+#: The CJK ideographs' ranges, as a regular expression's character class holds them.
+HAN_RANGES = "\u4e00-\u9fff\u3400-\u4dbf"
+
+
 def is_han(char: str) -> bool:
     """Whether ``char`` is a CJK ideograph."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"

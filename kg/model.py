@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from kg.chinese import is_han
 from kg.ids import digest
 
 
@@ -43,9 +44,24 @@ class Text:
         begin, end = self.raw_span(span)
         return self.raw[begin:end]
 
+    def punctuated(self, span: Span) -> str:
+        """``span`` in the characters kg reads (simplified), its punctuation, letters and
+        digits as the report writes them (（集团）, not (集团)): for names kg composes."""
+        written = self.original(span)
+        read = self.text[span.start:span.end]
+        if len(written) != len(read) or written == read:
+            return written
+        return "".join(r if is_han(r) else w for w, r in zip(written, read, strict=True))
+
     def original(self, span: Span) -> str:
         """``span`` as the report writes it: its characters unfolded (，not ,), the layout's
         breaks left out."""
+        if span.end <= span.start:
+            return ""
+        first, last = self.offsets[span.start], self.offsets[span.end - 1]
+        if last - first == span.end - span.start - 1:  # offsets rise strictly: nothing left
+            # out between the first and the last, so the raw characters are one slice
+            return self.raw[first:last + 1]
         return "".join(self.raw[i] for i in self.offsets[span.start:span.end])
 
 
@@ -88,8 +104,9 @@ class Person:
     """Someone a report names: the report's key for them, the name, the posts read."""
 
     key: str  # p1, p2 … in the order the report first names them
-    name: str
+    name: str  # in simplified characters, as kg reads it
     posts: tuple[Post, ...] = ()
+    written: str | None = None  # the name as the report writes it, if not so (楊大為)
 
 
 @dataclass(frozen=True, slots=True)

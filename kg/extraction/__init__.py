@@ -18,6 +18,7 @@ from kg.extraction.setting import infer_setting, main_city
 from kg.extraction.words import grammar
 from kg.model import Extraction, Report, Text
 from kg.reading import normalise
+from kg.reading.script import simplified
 
 __all__ = ["AUTO", "GENRES", "extract", "infer_setting", "read_text"]
 
@@ -50,7 +51,7 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     Returns:
         The normalised text (for offsets) and everything read from it.
     """
-    chosen = genre if isinstance(genre, Genre) else choose(raw, genre)
+    chosen = genre if isinstance(genre, Genre) else choose(simplified(raw) or raw, genre)
     text = normalise(raw, chosen.marks())
     body = text.text
     province_name, inferred = infer_setting(body)
@@ -74,7 +75,7 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     return text, Extraction(
         genre=chosen.name, title=layout.title, subtitle=layout.subtitle, meeting=layout.meeting,
         province=province.key if province else None, year=year, date=date,
-        people=people.all(),
+        people=people.all(text),
         organisations=tuple(sorted(orgs.known.values(), key=lambda o: o.name)),
         places=tuple(sorted(places.used.values(), key=lambda p: p.key)),
         sections=sections,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from kg.chinese import is_han
 from kg.extraction.appointments import find_appointments
 from kg.extraction.chains import (
     Anchors,
@@ -22,6 +23,7 @@ from kg.extraction.chains import (
 )
 from kg.extraction.genres import Genre, Layout, SectionLayout
 from kg.extraction.listed import find_listed
+from kg.extraction.names import titles_from
 from kg.extraction.orgs import OrgResolver, Scope
 from kg.extraction.places import PlaceResolver, enumerated_places
 from kg.extraction.predicates import Reading, read_predicate
@@ -67,11 +69,21 @@ class People:
         """Record a post (the first reading of an organisation and title wins)."""
         self.posts[key].setdefault((post.org, post.title), post)
 
-    def all(self) -> tuple[Person, ...]:
-        """Everyone, in key order, with their posts in the order they were read."""
-        return tuple(Person(key, name, tuple(sorted(self.posts[key].values(),
-                                                     key=lambda p: (p.span.start, p.title))))
-                     for name, key in self.keys.items())
+    def all(self, text: Text) -> tuple[Person, ...]:
+        """Everyone, in key order, with their posts in the order they were read, and their
+        name as the report writes it where that differs (traditional characters)."""
+        first: dict[str, Span] = {}
+        for mention in sorted(self.mentions.values(), key=lambda m: m.span.start):
+            first.setdefault(mention.person, mention.span)
+        people = []
+        for name, key in self.keys.items():
+            written = "".join(c for c in text.original(first[key]) if is_han(c)) \
+                if key in first else name
+            posts = sorted(self.posts[key].values(), key=lambda p: (p.span.start, p.title))
+            people.append(Person(key, name, tuple(posts),
+                                 written if len(written) == len(name) != 0 and
+                                 written != name else None))
+        return tuple(people)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +112,11 @@ class Introductions:
 def _introduced(text: str, sentence: Span, anchors: Anchors) -> list[PersonRef]:
     """The people a sentence introduces with a post, the surest reading first."""
     taken: list[PersonRef] = []
-    for finder in (find_appointments, lambda t, b, e: find_chains(t, b, e, anchors),
-                   find_titled, lambda t, b, e: find_listed(t, b, e, anchors.place_names)):
+    titles = titles_from(text, sentence.start, sentence.end)
+    for finder in (find_appointments,
+                   lambda t, b, e: find_chains(t, b, e, anchors, titles=titles),
+                   lambda t, b, e: find_titled(t, b, e, titles=titles),
+                   lambda t, b, e: find_listed(t, b, e, anchors.place_names)):
         taken += [ref for ref in finder(text, sentence.start, sentence.end)
                   if not any(o.start < ref.end and ref.start < o.end for o in taken)]
     return taken
@@ -162,7 +177,7 @@ class SectionReader:
     def _hold(self, ref: PersonRef, scope: Scope, roles: set[tuple[str, str]]) -> None:
         """The posts of a person's chain (or of the title after the name)."""
         key = self.people.key(ref.name)
-        items = tuple(replace(i, org=self.written.original(i.org_span)) for i in ref.items)
+        items = tuple(replace(i, org=self.written.punctuated(i.org_span)) for i in ref.items)
         for org, item in self.orgs.resolve_chain(items, scope):
             self.people.hold(key, Post(org.name, item.title,
                                        Span(item.org_span.start, item.title_span.end),

@@ -38,6 +38,7 @@ from kg.resolution import Identities, resolve
 
 ZH = "zh"
 PINYIN = "zh-Latn-pinyin"
+SIMPLIFIED = "zh-Hans"
 
 
 def bind_prefixes(graph: Graph, base: str) -> None:
@@ -203,7 +204,9 @@ class _Writer:
         for person in self.report.extraction.people:
             node = self.person(person.key)
             add((node, RDF.type, FOAF.Person))
-            add((node, FOAF.name, _zh(person.name)))
+            add((node, FOAF.name, _zh(person.written or person.name)))
+            if person.written:  # a name in traditional characters: its simplified form too
+                add((node, SKOS.altLabel, Literal(person.name, lang=SIMPLIFIED)))
             add((node, SKOS.altLabel, Literal(pinyin.person(person.name), lang=PINYIN)))
             identity = self.identities[(self.report.key, person.key)]
             for post in person.posts:

@@ -1,7 +1,8 @@
 """Normalise a raw report while keeping a map from each character back to the raw text.
 
-Two things change. Full-width punctuation, letters and digits become ASCII
-(:func:`kg.chinese.fold`: reports write both). Line breaks that the layout put inside a
+Three things change. Full-width punctuation, letters and digits become ASCII
+(:func:`kg.chinese.fold`: reports write both); a report in traditional characters is read in
+simplified ones (:mod:`kg.reading.script`). Line breaks that the layout put inside a
 paragraph are removed, so that a name cut by the layout ("王小\\n\\n明") reads whole;
 paragraphs are separated by one "\\n". Which breaks are the writer's depends on the kind of
 report: a genre says it with :class:`Marks` (a section's header stands alone, a photo
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 from kg.chinese import PARAGRAPH_ENDS, fold, is_han
 from kg.model import Text
+from kg.reading.script import simplified
 
 _SPACE = " \t\u3000\xa0\r"
 _SHORT_LINE = 40
@@ -56,7 +58,7 @@ def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = No
         The normalised text and its map back to ``raw``.
     """
     marks = marks or Marks()
-    found = _lines(raw)
+    found = _lines(raw, simplified(raw) or raw)
     if wrapped is None:
         wrapped = is_wrapped([chars for _, chars, _ in found], marks)
     lines: list[tuple[str, list[int]]] = []  # (text, offsets) of each kept line
@@ -79,9 +81,10 @@ def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = No
     return Text(raw=raw, text="".join(text), offsets=tuple(mapping))
 
 
-def _lines(raw: str) -> list[tuple[list[int], str, int]]:
+def _lines(raw: str, chars: str) -> list[tuple[list[int], str, int]]:
     """Each line that is not blank: the raw offsets of its characters (spaces at its ends
-    left out), its characters folded, and where the break after it stands."""
+    left out), its characters folded (read from ``chars``, the raw text one character for
+    one in the script kg reads), and where the break after it stands."""
     found = []
     for match in re.finditer(r"[^\n]*", raw):
         if match.start() > 0 and raw[match.start() - 1] != "\n":
@@ -92,7 +95,7 @@ def _lines(raw: str) -> list[tuple[list[int], str, int]]:
         while end > begin and raw[end - 1] in _SPACE:
             end -= 1
         if begin < end:
-            found.append((list(range(begin, end)), fold(raw[begin:end]), match.end()))
+            found.append((list(range(begin, end)), fold(chars[begin:end]), match.end()))
     return found
 
 

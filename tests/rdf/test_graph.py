@@ -157,3 +157,19 @@ def test_a_post_carries_the_status_the_report_gives_it() -> None:
     found = rows(graph, """PREFIX kg: <https://example.org/kg/ns#>
         SELECT ?n ?s WHERE { ?p foaf:name ?n ; org:holds ?post . ?post kg:status ?s }""")
     assert found == {("李三四", str(KG.Appointed)), ("王五六", str(KG.Removed))}
+
+
+TRADITIONAL = ("省總工會召開學習會\n\n本報訊 記者王小明報道 會上,臨安市人大常委會副主任、"
+               "市總工會主席楊大為表示,要服務職工。\n")
+
+
+def test_a_traditional_report_keeps_its_names_as_written() -> None:
+    graph = build_graph([read_text(TRADITIONAL, name="trad.txt", genre="news")])
+    names = rows(graph, """SELECT ?name ?simple WHERE { ?p a foaf:Person ; foaf:name ?name .
+        OPTIONAL { ?p skos:altLabel ?simple FILTER(lang(?simple) = "zh-Hans") } }""")
+    assert ("楊大為", "杨大为") in names
+    orgs = rows(graph, "SELECT ?o WHERE { ?p org:holds/org:postIn/skos:prefLabel ?o }")
+    assert ("临安市总工会",) in orgs  # organisations are named by kg, in simplified characters
+    anchors = rows(graph, "SELECT ?a WHERE { ?m a nif:Phrase ; nif:anchorOf ?a ; "
+                          "itsrdf:taIdentRef ?p . ?p a foaf:Person }")
+    assert ("楊大為",) in anchors

@@ -78,7 +78,7 @@ class News(Genre):
         body = text.text
         for para in paragraphs(body):
             line = body[para.start:para.end]
-            name = self.header(text.original(para))
+            name = self.header(text.punctuated(para))  # a group kg names, as organisations
             if name is not None:
                 drafts.append(_Draft(name, para))
                 continue
