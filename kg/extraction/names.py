@@ -7,7 +7,8 @@ expects a name — after a title, before a verb or a separator.
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Container
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -161,6 +162,7 @@ def looks_like_a_name(candidate: str) -> bool:
     return _plausible(candidate, inner_words=True)
 
 
+@lru_cache(maxsize=65536)  # the same few thousand strings again and again
 def _plausible(candidate: str, *, inner_words: bool) -> bool:
     """A surname and one or two characters (two or three after a compound surname), all Han;
     not a word the grammar or the lexicon knows (a title, a body, 关于); holding no name of
@@ -181,10 +183,15 @@ def _plausible(candidate: str, *, inner_words: bool) -> bool:
     return not inner_words or not _holds_any(candidate[1:], words.boundary_multi)
 
 
-def _holds_any(candidate: str, words: frozenset[str]) -> bool:
+def _holds_any(candidate: str, words: Container[str]) -> bool:
     """Whether any of the words stands inside the (short) candidate."""
     size = len(candidate)
     return any(candidate[i:j] in words for i in range(size) for j in range(i + 1, size + 1))
+
+
+def holds_an_ending(text: str) -> bool:
+    """Whether an organisation's ending (会, 委员会 …) stands anywhere in the (short) text."""
+    return _holds_any(text, org_kinds())
 
 
 @cache

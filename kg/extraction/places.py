@@ -7,7 +7,7 @@ from itertools import groupby
 
 from kg.chinese import is_han
 from kg.extraction.gazetteer import Gazetteer
-from kg.extraction.lexicon import org_kinds
+from kg.extraction.names import holds_an_ending
 from kg.extraction.words import grammar
 from kg.model import Place, Span
 
@@ -79,7 +79,7 @@ def zone_end(text: str, pos: int) -> int:
     zones = grammar().development_zones
     for length in range(0, 5):  # a zone may have a name of its own: 江北新区
         head = text[pos:pos + length]
-        if not all(is_han(c) for c in head) or any(k in head for k in org_kinds()):
+        if not all(is_han(c) for c in head) or (head and holds_an_ending(head)):
             break
         zone = next((z for z in zones if text.startswith(z, pos + length)), None)
         if zone:
