@@ -59,7 +59,8 @@ def main() -> None:
     args = parser.parse_args()
     posseg = None if args.no_jieba else jieba_posseg()
     read_text("预热。", name="warm-up")  # load the lexicons and area codes outside the timing
-    print(f"reports  {', '.join(path.name for path in args.reports)}")
+    names = [path.name for path in args.reports]
+    print(f"reports  {len(names)}: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}")
     print(f"{'chars':>10}  {'kg chars/s':>12}  {'jieba.posseg':>12}  {'kg / jieba':>10}")
     for size in (float(s) for s in args.sizes.split(",")):
         text = corpus(args.reports, int(size * 1_000_000))

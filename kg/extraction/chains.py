@@ -95,6 +95,10 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
 
 
 def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
+    for word in grammar().led_bodies:  # 团省委, 民盟杭州市委: the body's name, then a place's
+        if segment.startswith(word, index) and index + len(word) < len(segment) and \
+                _anchor_at(segment, index + len(word), anchors):
+            return True
     if segment[index] in grammar().place_abbreviations:
         return index + 1 < len(segment)
     if segment.startswith(anchors.words, index):

@@ -68,10 +68,22 @@ def surnames() -> dict[str, str]:
 
 @cache
 def national_bodies() -> dict[str, tuple[str, str]]:
-    """National bodies by their names and the short forms that stand for them alone (国家 for
+    """National bodies by their names, short forms and the words that stand for them (国家 for
     中华人民共和国): each → (full name, kind)."""
     found: dict[str, tuple[str, str]] = {}
     for name, kind, *rest in read_rows("data", "national.tsv"):
-        for alias in [name, *(rest[0].split() if rest and rest[0] else [])]:
+        for alias in [name, *" ".join(rest).split()]:
             found[alias] = (name, kind)
     return found
+
+
+def national_name(written: str) -> str:
+    """The name a post in a national body is given: as written for the body's own names and
+    short forms (国家发展改革委), the full name for a word that stands for it (国家)."""
+    return _national_words().get(written, written)
+
+
+@cache
+def _national_words() -> dict[str, str]:
+    return {word: name for name, _, *rest in read_rows("data", "national.tsv")
+            for word in (rest[1].split() if len(rest) > 1 else [])}

@@ -197,7 +197,9 @@ def holds_an_ending(text: str) -> bool:
 @cache
 def _long_words() -> frozenset[str]:
     """Titles and organisations' endings of two characters or more: no part of a name."""
-    return frozenset(w for w in (*titles(), *org_kinds()) if len(w) >= 2)
+    kinds = (suffix for suffix, kind in org_kinds().items()
+             if kind.kind != "democratic_party")  # 民建, 民进 are given names too: 张民建
+    return frozenset(w for w in (*titles(), *kinds) if len(w) >= 2)
 
 
 def inside_a_name(text: str, pos: int, title: str) -> bool:

@@ -12,7 +12,7 @@ import ahocorasick
 
 from kg.extraction.chains import ChainItem
 from kg.extraction.gazetteer import divisions
-from kg.extraction.lexicon import national_bodies, org_kinds, titles
+from kg.extraction.lexicon import national_bodies, national_name, org_kinds, titles
 from kg.extraction.places import PlaceResolver, zone_end
 from kg.extraction.words import grammar
 from kg.model import Organisation, Place
@@ -105,10 +105,13 @@ class OrgResolver:
         if scope.organiser is not None and text in scope.abbreviations:
             return self.add(scope.organiser)
         if text in national_bodies():
-            return self.add(Organisation(*national_bodies()[text]))
+            return self.add(Organisation(national_name(text), national_bodies()[text][1]))
         local = _local_name(text)
         if local:  # 吕艺镇 alone: as the report first writes it, 山东省滨州市博兴县吕艺镇
             text = self._written(local) + text[len(local):]
+        led = self._led(text, chain, previous, scope)
+        if led is not None:
+            return led
         label, place, rest = self._prefix(text, chain, scope.regions)
         if label is None:  # a bare body or unit: 总工会, 经审办; or a body by its own name
             parts = split_org(text)
@@ -135,6 +138,22 @@ class OrgResolver:
         for piece, kind, _ in parts:
             org = self.add(Organisation(org.name + piece, kind, parent=org.name))
         return org
+
+    def _led(self, text: str, chain: list[Place], previous: Organisation | None,
+             scope: Scope) -> Organisation | None:
+        """A body named by a party or the League before a place (民盟省委 → 民盟浙江省委,
+        团市委 → 共青团杭州市委), or None."""
+        for word, name in grammar().led_bodies.items():
+            rest = text[len(word):]
+            if text.startswith(word) and rest and rest not in national_bodies():
+                known = set(self.known)
+                body = self._resolve(rest, chain, previous, scope)
+                if body is not None and body.name not in known:
+                    del self.known[body.name]  # 浙江省委 read inside 民盟浙江省委 only
+                if body is not None and body.place is not None:
+                    return self.add(Organisation(name + body.name, org_kind(name),
+                                                 place=body.place))
+        return None
 
     def _enclosing(self, org: Organisation) -> Organisation:
         """The organisation a bare unit belongs to: the nearest one that serves a place."""

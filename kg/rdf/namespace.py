@@ -46,6 +46,14 @@ class KG(DefinedNamespace):
     GovernmentBody: URIRef
     Enterprise: URIRef
     Newspaper: URIRef
+    Court: URIRef
+    Procuratorate: URIRef
+    SupervisoryCommission: URIRef
+    MassOrganisation: URIRef
+    DemocraticParty: URIRef
+    ResearchInstitute: URIRef
+    Hospital: URIRef
+    Media: URIRef
     School: URIRef
     StudyGroupKind: URIRef
     OtherOrganisation: URIRef
@@ -71,6 +79,14 @@ ORG_KINDS = {
     "government": KG.GovernmentBody,
     "enterprise": KG.Enterprise,
     "newspaper": KG.Newspaper,
+    "court": KG.Court,
+    "procuratorate": KG.Procuratorate,
+    "supervision": KG.SupervisoryCommission,
+    "mass_organisation": KG.MassOrganisation,
+    "democratic_party": KG.DemocraticParty,
+    "research": KG.ResearchInstitute,
+    "hospital": KG.Hospital,
+    "media": KG.Media,
     "school": KG.School,
     "study_group": KG.StudyGroupKind,
     "other": KG.OtherOrganisation,

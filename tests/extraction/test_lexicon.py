@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extraction.lexicon import national_bodies, org_kinds, surnames, titles
+from kg.extraction.lexicon import national_bodies, national_name, org_kinds, surnames, titles
 
 
 def test_titles_have_kinds_english_labels_and_deputy_forms() -> None:
@@ -30,3 +30,10 @@ def test_national_bodies_and_the_short_forms_that_stand_for_them() -> None:
 
     assert national_bodies()["国家"] == ("中华人民共和国", "government")
     assert national_bodies()["全国政协"] == ("全国政协", "cppcc")
+    assert national_bodies()["国家发展改革委"] == ("国家发展和改革委员会", "government")
+
+
+def test_a_national_bodys_short_form_is_its_name_a_word_for_it_is_not() -> None:
+    assert national_name("国家发展改革委") == "国家发展改革委"
+    assert national_name("全国人大") == "全国人大"
+    assert national_name("国家") == "中华人民共和国"

@@ -72,6 +72,18 @@ def read_posts(raw: str) -> dict[str, set[tuple[str, str]]]:
     # 政法委 after a party committee is its unit
     ("武汉市委常委、政法委书记孙十八出席。", "孙十八",
      {("武汉市委", "常委"), ("武汉市委政法委", "书记")}),
+    # a national body's own short form is named as written, never expanded
+    ("国家发展改革委主任韩一丁出席。", "韩一丁", {("国家发展改革委", "主任")}),
+    ("外交部部长朱二丙会见了来宾。", "朱二丙", {("外交部", "部长")}),
+    # a party's or the League's body named before a place's: the place resolved inside
+    ("湖北省召开会议。民盟省委主委秦三乙出席。", "秦三乙", {("民盟湖北省委", "主委")}),
+    ("湖北省召开会议。团省委书记许四甲出席。", "许四甲", {("共青团湖北省委", "书记")}),
+    ("九三学社武汉市委主委何五戊出席。", "何五戊", {("九三学社武汉市委", "主委")}),
+    # courts, procuratorates and mass organisations are bodies of the place before them
+    ("武汉市中级人民法院院长吕六己、市人民检察院检察长施七庚出席。", "施七庚",
+     {("武汉市人民检察院", "检察长")}),
+    ("湖北省召开会议。省妇联主席张八辛、省科协党组书记孔九壬出席。", "孔九壬",
+     {("湖北省科协", "党组书记")}),
 ])
 def test_where_a_title_belongs(raw: str, name: str, expected: set[tuple[str, str]]) -> None:
     assert read_posts(raw)[name] == expected
@@ -105,3 +117,15 @@ def test_a_township_or_village_is_named_as_the_report_writes_it() -> None:
 def test_titles_joined_units_named_by_their_heads(raw: str, name: str,
                                                  expected: set[tuple[str, str]]) -> None:
     assert read_posts(raw)[name] == expected
+
+
+def test_kinds_of_bodies() -> None:
+    found = {o.name: o.kind for o in extract(
+        "武汉市中级人民法院院长吕六己、市人民检察院检察长施七庚、市妇联主席张八辛、"
+        "民建武汉市委主委曹一癸出席。\n")[1].organisations}
+    assert found == {"武汉市中级人民法院": "court", "武汉市人民检察院": "procuratorate",
+                     "武汉市妇联": "mass_organisation", "民建武汉市委": "democratic_party"}
+
+
+def test_a_given_name_may_hold_a_partys_short_name() -> None:
+    assert "张民建" in {p.name for p in extract("副县长张民建出席会议。\n")[1].people}
