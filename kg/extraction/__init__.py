@@ -11,6 +11,7 @@ from kg.extraction.chains import Anchors, KnownNames
 from kg.extraction.dates import read_date
 from kg.extraction.gazetteer import gazetteer, years
 from kg.extraction.genres import AUTO, GENRES, Genre, choose
+from kg.extraction.lexicon import countries
 from kg.extraction.orgs import OrgResolver
 from kg.extraction.passes import Introductions, People, SectionReader
 from kg.extraction.places import PlaceResolver
@@ -62,7 +63,7 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     places = PlaceResolver(gaz, province, main_city(body, gaz, province))
     orgs = OrgResolver(places, body)
     layout = chosen.layout(text)
-    anchors = Anchors(frozenset(gaz.names),
+    anchors = Anchors(frozenset(gaz.names) | countries(),
                       grammar().national_anchors + chosen.organiser_abbreviations)
     found = Introductions.find(body, layout, anchors)
     people = People()

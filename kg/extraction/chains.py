@@ -11,8 +11,8 @@ from functools import cache
 
 import ahocorasick
 
-from kg.chinese import DELIMITERS, LIST_JOINERS, is_han
-from kg.extraction.lexicon import org_kinds, titles
+from kg.chinese import DELIMITERS, HAN_RANGES, LIST_JOINERS, is_han
+from kg.extraction.lexicon import national_bodies, org_kinds, titles
 from kg.extraction.names import (
     boundary_strength,
     inside_a_name,
@@ -132,7 +132,8 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
         items = _chain_back(text, floor, pos, title, anchors)
         name_end = name_start + length
         member = next((m for m in grammar().members_after_names if text.startswith(m, name_end)
-                       and not inside_a_name(text, name_end, m)), None)
+                       and not inside_a_name(text, name_end, m)
+                       and not _on_behalf(text, name_end + len(m))), None)
         if member is not None:  # 院长王五委员: and a member of the report's CPPCC
             items.append(ChainItem("", Span(name_end, name_end), member,
                                    Span(name_end, name_end + len(member)), trimmed=False,
@@ -143,6 +144,12 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
                               items=tuple(items)))
         floor = name_end + (len(member) if member else 0)
     return refs
+
+
+def _on_behalf(text: str, pos: int) -> bool:
+    """Whether what follows a member's title makes it a verb: 代表各民主党派, 代表党中央."""
+    return text.startswith(grammar().on_behalf_objects, pos) or \
+        text.startswith(tuple(national_bodies()), pos)
 
 
 def _member_name(text: str, pos: int) -> int:
@@ -164,12 +171,12 @@ def _member_name(text: str, pos: int) -> int:
 
 def _segment_start(text: str, floor: int, end: int) -> int:
     """Where the segment that ends at ``end`` starts: after a delimiter, but across a Latin
-    name in brackets (美国国际数据集团(IDG)中国区)."""
+    name or a few characters in brackets (美国国际数据集团(IDG)中国区, 博世(中国)投资)."""
     index = end
     while index > floor:
         if text[index - 1] == ")":
             opening = text.rfind("(", floor, index - 1)
-            if opening >= 0 and _LATIN.fullmatch(text, opening + 1, index - 1):
+            if opening >= 0 and _BRACKETED.fullmatch(text, opening + 1, index - 1):
                 index = opening
                 continue
         if text[index - 1] in DELIMITERS or (  # 主席兼部长会议主席: 兼 after a title
@@ -180,7 +187,9 @@ def _segment_start(text: str, floor: int, end: int) -> int:
     return index
 
 
-_LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .&-]*")
+# What a bracket inside an organisation's name holds: a Latin name (IDG), or a few
+# characters (博世(中国)投资有限公司, 某某(集团)有限公司).
+_BRACKETED = re.compile(rf"[A-Za-z0-9][A-Za-z0-9 .&-]*|[{HAN_RANGES}]{{1,6}}")
 
 
 def _chain_back(text: str, floor: int, title_pos: int, title: str,

@@ -1,4 +1,5 @@
-"""The words the extractor knows before it reads: titles, organisation kinds, surnames.
+"""The words the extractor knows before it reads: titles, organisation kinds, national bodies,
+countries, surnames.
 
 Each is a table shipped in ``kg/data`` (see its README for how each was compiled); nothing
 here names a person.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from kg.chinese import fold
 from kg.resources import read_rows
 
 
@@ -58,6 +60,13 @@ def org_kinds() -> dict[str, OrgKind]:
     kinds = [OrgKind(row[0], row[1], row[2]) for row in read_rows("data", "orgkinds.tsv")]
     kinds.sort(key=lambda k: (-len(k.suffix), k.suffix))
     return {k.suffix: k for k in kinds}
+
+
+@cache
+def countries() -> frozenset[str]:
+    """The world's states by their short Chinese names (菲律宾, 刚果(金)), punctuation folded
+    as in the text kg reads."""
+    return frozenset(fold(row[0]) for row in read_rows("data", "countries.txt"))
 
 
 @cache

@@ -7,13 +7,14 @@ expects a name — after a title, before a verb or a separator.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Container
 from functools import cache, lru_cache
 
 import ahocorasick
 
 from kg.chinese import is_han
-from kg.extraction.lexicon import national_bodies, org_kinds, surnames, titles
+from kg.extraction.lexicon import countries, national_bodies, org_kinds, surnames, titles
 from kg.extraction.words import grammar
 
 
@@ -99,6 +100,8 @@ def boundary_strength(text: str, pos: int) -> int:
     title = title_at(text, pos)
     if text[pos] in words.strong_single or (title and not inside_a_name(text, pos, title)):
         return 2  # before 说, or before a title (刘五副总裁; not 委员 of 委员会)
+    if text[pos] in words.joiners and title_at(text, pos + 1) is not None:
+        return 1  # "A和市长B": 和 joins two people
     if text[pos] in words.joiners and (
             pos + 1 >= len(text) or boundary_strength(text, pos + 1) > 0):
         return 0
@@ -130,7 +133,8 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
         if pos + length > limit:
             continue
         candidate = text[pos:pos + length]
-        if not _plausible(candidate, inner_words=False):
+        if not _plausible(candidate, inner_words=False) or \
+                in_a_country(text, pos, pos + length):
             continue
         surname = _surname_length(candidate)
         strength = boundary_strength(text, pos + length)
@@ -149,11 +153,44 @@ def _punctuation_at(text: str, pos: int) -> bool:
 
 def name_before(text: str, pos: int, start: int = 0) -> int:
     """The length of a name ending at ``pos`` (the name-before-title form: 张大明总书记)."""
+    if pos > start and text[pos - 1] in grammar().joiners:
+        return 0  # "向总书记问好": 向 joins, no name ends in it here
     for length in (3, 2, 4):
         begin = pos - length
-        if begin >= start and looks_like_a_name(text[begin:pos]):
+        if begin >= start and looks_like_a_name(text[begin:pos]) and \
+                not in_a_country(text, begin, pos):
             return length
     return 0
+
+
+def in_a_country(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` overlaps a state's name written around it (罗斯 in 俄罗斯,
+    越南 itself)."""
+    starts, spans = _country_spans(text)
+    first = bisect_left(starts, start - _longest_country() + 1)
+    return any(a < end and start < b for a, b in spans[first:bisect_left(starts, end)])
+
+
+@lru_cache(maxsize=4)  # the text being read: its hash is computed once
+def _country_spans(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where states are named in the text: their starts, and their spans, by start."""
+    spans = sorted((last - length + 1, last + 1)
+                   for last, length in _country_matcher().iter(text))
+    return [a for a, _ in spans], spans
+
+
+@cache
+def _country_matcher() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for country in countries():
+        automaton.add_word(country, len(country))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _longest_country() -> int:
+    return max(len(c) for c in countries())
 
 
 def looks_like_a_name(candidate: str) -> bool:

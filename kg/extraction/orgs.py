@@ -12,7 +12,13 @@ import ahocorasick
 
 from kg.extraction.chains import ChainItem
 from kg.extraction.gazetteer import divisions
-from kg.extraction.lexicon import national_bodies, national_name, org_kinds, titles
+from kg.extraction.lexicon import (
+    countries,
+    national_bodies,
+    national_name,
+    org_kinds,
+    titles,
+)
 from kg.extraction.places import PlaceResolver, zone_end
 from kg.extraction.words import grammar
 from kg.model import Organisation, Place
@@ -50,10 +56,12 @@ class OrgResolver:
             self.places.use(self.places.get(org.place))
         return self.known[org.name]
 
-    def resolve_chain(self, items: tuple[ChainItem, ...],
-                      scope: Scope) -> list[tuple[Organisation, ChainItem]]:
-        """The organisation of each link of a chain of posts, abbreviations resolved."""
-        chain_places: list[Place] = []
+    def resolve_chain(self, items: tuple[ChainItem, ...], scope: Scope,
+                      context: list[Place] | None = None) -> list[tuple[Organisation, ChainItem]]:
+        """The organisation of each link of a chain of posts, abbreviations resolved (省, 市
+        as the places before them: in the chain, then in ``context``, the places of the
+        sentence before it, which the chain's are added to)."""
+        chain_places: list[Place] = context if context is not None else []
         previous: Organisation | None = None
         out: list[tuple[Organisation, ChainItem]] = []
         for item in items:
@@ -106,6 +114,8 @@ class OrgResolver:
             return self.add(scope.organiser)
         if text in national_bodies():
             return self.add(Organisation(national_name(text), national_bodies()[text][1]))
+        if text in countries():  # 菲律宾总统: the state
+            return self.add(Organisation(text, "government"))
         local = _local_name(text)
         if local:  # 吕艺镇 alone: as the report first writes it, 山东省滨州市博兴县吕艺镇
             text = self._written(local) + text[len(local):]

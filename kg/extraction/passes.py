@@ -33,6 +33,7 @@ from kg.model import (
     Mention,
     Participant,
     Person,
+    Place,
     Post,
     Quotation,
     Section,
@@ -106,7 +107,23 @@ class Introductions:
                     found += _introduced(text, sentence, anchors)
             by_section.append(tuple(found))
             known.update(ref.name for ref in found)
+        by_section = [tuple(_shorter_known(text, ref, known) for ref in refs)
+                      for refs in by_section]
+        known = {ref.name for refs in by_section for ref in refs}
         return cls(tuple(by_section), tuple(sorted(known, key=lambda n: (-len(n), n))))
+
+
+def _shorter_known(text: str, ref: PersonRef, known: set[str]) -> PersonRef:
+    """A name read with a character of the word before it (学习乔石同志 read as 习乔石) is
+    the shorter name the report also gives alone (乔石)."""
+    name, span = ref.name, ref.name_span
+    after_title = any(item.title_span.end == span.start for item in ref.items)
+    if len(name) < 3 or name[1:] not in known or span.start == 0 or after_title or \
+            not is_han(text[span.start - 1]):
+        return ref  # a name right after its title (书记张国华) is read whole
+    shorter = Span(span.start + 1, span.end)
+    return replace(ref, name=name[1:], name_span=shorter,
+                   start=shorter.start if ref.start == span.start else ref.start)
 
 
 def _introduced(text: str, sentence: Span, anchors: Anchors) -> list[PersonRef]:
@@ -169,16 +186,20 @@ class SectionReader:
     def _posts(self, refs: list[PersonRef], scope: Scope, roles: set[tuple[str, str]]) -> None:
         """Each person's mention, and the posts of their chain (a title after the name counts
         once the sentence shows the person take part: :meth:`_predicates`)."""
-        for ref in refs:
+        context: list[Place] = []  # the places of the posts read so far in the sentence
+        for ref in sorted(refs, key=lambda r: r.start):
             self.people.mention(ref.name, ref.name_span)
             if ref.titled is None:
-                self._hold(ref, scope, roles)
+                self._hold(ref, scope, roles, context)
 
-    def _hold(self, ref: PersonRef, scope: Scope, roles: set[tuple[str, str]]) -> None:
-        """The posts of a person's chain (or of the title after the name)."""
+    def _hold(self, ref: PersonRef, scope: Scope, roles: set[tuple[str, str]],
+              context: list[Place] | None = None) -> None:
+        """The posts of a person's chain (or of the title after the name); ``context``: the
+        places of the sentence's earlier posts (市长 in "重庆市委书记A和市长B" is 重庆's),
+        to which this chain's are added."""
         key = self.people.key(ref.name)
         items = tuple(replace(i, org=self.written.punctuated(i.org_span)) for i in ref.items)
-        for org, item in self.orgs.resolve_chain(items, scope):
+        for org, item in self.orgs.resolve_chain(items, scope, context):
             self.people.hold(key, Post(org.name, item.title,
                                        Span(item.org_span.start, item.title_span.end),
                                        item.status))

@@ -40,6 +40,7 @@ class Grammar:
     removal_end: str
     former_marks: tuple[str, ...]
     members_after_names: dict[str, str]  # title after a name → the national body of its kind
+    on_behalf_objects: tuple[str, ...]  # 代表各方: 代表 is a verb before these
     led_bodies: dict[str, str]  # 团 in 团省委 → 共青团: a body's name before a place's
     boundary_multi: frozenset[str]  # derived: the boundary words of more than one character
 
@@ -83,6 +84,7 @@ def grammar() -> Grammar:
         removal_end=data["removal_end"],
         former_marks=tuple(data["former_marks"]),
         members_after_names=dict(data["members_after_names"]),
+        on_behalf_objects=tuple(data["on_behalf_objects"]),
         led_bodies=dict(data["led_bodies"]),
         boundary_multi=frozenset(w for w in data["boundary_words"] if len(w) > 1),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extraction import extract
 from kg.extraction.names import name_at, title_at
 
 
@@ -39,3 +40,24 @@ def test_name_at(text: str, expected: str) -> None:
 ])
 def test_title_at_takes_the_longest(text: str, expected: str | None) -> None:
     assert title_at(text, 0) == expected
+
+
+@pytest.mark.parametrize(("raw", "absent"), [
+    ("国家主席张一会见俄罗斯总理米某。", "罗斯"),  # no name inside a state's name
+    ("老乡们高声向总书记问好。", "高声向"),  # 向 joins: no name ends in it before a title
+    ("考察第一站,总书记来到位于河北的林场。", "来到位"),  # 来到 is a verb
+    ("主席团成员在主席台执行主席席就座。", "席就座"),
+    ("会见全球首席执行官委员会代表。", "全球"),
+])
+def test_words_that_are_not_names(raw: str, absent: str) -> None:
+    assert absent not in {p.name for p in extract(raw + "\n")[1].people}
+
+
+def test_a_name_followed_by_a_time_word() -> None:
+    raw = "中共中央政治局常委、全国政协主席汪一近日在甘孜调研。\n"
+    assert "汪一" in {p.name for p in extract(raw)[1].people}
+
+
+def test_a_name_read_with_the_word_before_it_is_the_shorter_name() -> None:
+    raw = "赵石同志是优秀的领导人。大家表示,要学习赵石同志的崇高风范。\n"
+    assert {p.name for p in extract(raw)[1].people} == {"赵石"}

@@ -129,3 +129,18 @@ def test_kinds_of_bodies() -> None:
 
 def test_a_given_name_may_hold_a_partys_short_name() -> None:
     assert "张民建" in {p.name for p in extract("副县长张民建出席会议。\n")[1].people}
+
+
+@pytest.mark.parametrize(("raw", "name", "expected"), [
+    # a foreign state's head: the state is the organisation
+    ("国家主席张一会见菲律宾总统马科文。", "马科文", {("菲律宾", "总统")}),
+    # a bracket inside an organisation's name
+    ("德国某某(中国)投资有限公司总裁徐二林出席。", "徐二林",
+     {("德国某某(中国)投资有限公司", "总裁")}),
+    # 市长 after "A和": the city of the post before it in the sentence
+    ("习近平在重庆市委书记袁一平和市长胡二平陪同下考察。", "胡二平", {("重庆市", "市长")}),
+    # 代表 before 各 … is "on behalf of", not a deputy
+    ("民革中央主席郑三明代表各民主党派致辞。", "郑三明", {("民革中央", "主席")}),
+])
+def test_forms_of_national_news(raw: str, name: str, expected: set[tuple[str, str]]) -> None:
+    assert read_posts(raw)[name] == expected
