@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import ahocorasick
@@ -34,6 +34,16 @@ class Scope:
     abbreviations: frozenset[str] = frozenset()
 
 
+@dataclass(slots=True)
+class Context:
+    """What a sentence's posts read so far give the next chain in it: their places (市长 in
+    "重庆市委书记A和市长B" is 重庆's) and the last organisation (总经理 in "某集团董事长A、
+    总经理B" is the group's)."""
+
+    places: list[Place] = field(default_factory=list)
+    org: Organisation | None = None
+
+
 class OrgResolver:
     """Resolves the organisations of post chains (abbreviations, bare bodies and units)."""
 
@@ -57,11 +67,12 @@ class OrgResolver:
         return self.known[org.name]
 
     def resolve_chain(self, items: tuple[ChainItem, ...], scope: Scope,
-                      context: list[Place] | None = None) -> list[tuple[Organisation, ChainItem]]:
+                      context: Context | None = None) -> list[tuple[Organisation, ChainItem]]:
         """The organisation of each link of a chain of posts, abbreviations resolved (省, 市
-        as the places before them: in the chain, then in ``context``, the places of the
-        sentence before it, which the chain's are added to)."""
-        chain_places: list[Place] = context if context is not None else []
+        as the places before them: in the chain, then in the ``context`` of the sentence's
+        earlier posts, which this chain's are added to)."""
+        context = context if context is not None else Context()
+        chain_places = context.places
         previous: Organisation | None = None
         out: list[tuple[Organisation, ChainItem]] = []
         for item in items:
@@ -70,14 +81,14 @@ class OrgResolver:
             elif item.org:
                 org = self._resolve(_with_unit(item.org, item.title), chain_places, previous,
                                     scope)
-            else:
-                org = self._implied(item.title, chain_places, previous, scope)
+            else:  # a bare title: of the post before it, in this chain or the sentence's
+                org = self._implied(item.title, chain_places, previous or context.org, scope)
             if org is None or len(org.name) < 2:  # 老主任: no body
                 continue
             place = self.places.get(org.place)
             if place is not None:
                 chain_places.append(place)
-            previous = org
+            previous = context.org = org
             out.append((org, item))
         return out
 
@@ -116,6 +127,10 @@ class OrgResolver:
             return self.add(Organisation(national_name(text), national_bodies()[text][1]))
         if text in countries():  # 菲律宾总统: the state
             return self.add(Organisation(text, "government"))
+        own = next((w for w in grammar().own_abbreviations if text.startswith(w)
+                    and (text == w or text[len(w):] in org_kinds())), None)
+        if own is not None:  # 校党委: the school's party committee
+            text = grammar().own_abbreviations[own] + text[len(own):]
         local = _local_name(text)
         if local:  # 吕艺镇 alone: as the report first writes it, 山东省滨州市博兴县吕艺镇
             text = self._written(local) + text[len(local):]
@@ -248,7 +263,8 @@ class OrgResolver:
 def _with_unit(org: str, title: str) -> str:
     """财政部长 is the 部长 of 财政部: a unit's head whose unit the name leaves out."""
     unit = title.removesuffix("长")[-1:]
-    if title.endswith("长") and unit in grammar().titled_units and not org.endswith(unit):
+    named = re.sub(r"[(（][^()（）]*[)）]$", "", org)  # 组织部(统战部): the unit is named
+    if title.endswith("长") and unit in grammar().titled_units and not named.endswith(unit):
         return org + unit
     return org
 

@@ -24,7 +24,7 @@ from kg.extraction.chains import (
 from kg.extraction.genres import Genre, Layout, SectionLayout
 from kg.extraction.listed import find_listed
 from kg.extraction.names import titles_from
-from kg.extraction.orgs import OrgResolver, Scope
+from kg.extraction.orgs import Context, OrgResolver, Scope
 from kg.extraction.places import PlaceResolver, enumerated_places
 from kg.extraction.predicates import Reading, read_predicate
 from kg.extraction.segments import sentences
@@ -33,7 +33,6 @@ from kg.model import (
     Mention,
     Participant,
     Person,
-    Place,
     Post,
     Quotation,
     Section,
@@ -186,17 +185,16 @@ class SectionReader:
     def _posts(self, refs: list[PersonRef], scope: Scope, roles: set[tuple[str, str]]) -> None:
         """Each person's mention, and the posts of their chain (a title after the name counts
         once the sentence shows the person take part: :meth:`_predicates`)."""
-        context: list[Place] = []  # the places of the posts read so far in the sentence
+        context = Context()  # what the sentence's posts read so far give the next chain
         for ref in sorted(refs, key=lambda r: r.start):
             self.people.mention(ref.name, ref.name_span)
             if ref.titled is None:
                 self._hold(ref, scope, roles, context)
 
     def _hold(self, ref: PersonRef, scope: Scope, roles: set[tuple[str, str]],
-              context: list[Place] | None = None) -> None:
-        """The posts of a person's chain (or of the title after the name); ``context``: the
-        places of the sentence's earlier posts (市长 in "重庆市委书记A和市长B" is 重庆's),
-        to which this chain's are added."""
+              context: Context | None = None) -> None:
+        """The posts of a person's chain (or of the title after the name); ``context``: what
+        the sentence's earlier posts give it (see :class:`~kg.extraction.orgs.Context`)."""
         key = self.people.key(ref.name)
         items = tuple(replace(i, org=self.written.punctuated(i.org_span)) for i in ref.items)
         for org, item in self.orgs.resolve_chain(items, scope, context):

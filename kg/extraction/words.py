@@ -42,6 +42,7 @@ class Grammar:
     members_after_names: dict[str, str]  # title after a name → the national body of its kind
     on_behalf_objects: tuple[str, ...]  # 代表各方: 代表 is a verb before these
     led_bodies: dict[str, str]  # 团 in 团省委 → 共青团: a body's name before a place's
+    own_abbreviations: dict[str, str]  # 校 in 校党委 → 学校: the report's own organisation
     boundary_multi: frozenset[str]  # derived: the boundary words of more than one character
 
 
@@ -86,5 +87,6 @@ def grammar() -> Grammar:
         members_after_names=dict(data["members_after_names"]),
         on_behalf_objects=tuple(data["on_behalf_objects"]),
         led_bodies=dict(data["led_bodies"]),
+        own_abbreviations=dict(data["own_abbreviations"]),
         boundary_multi=frozenset(w for w in data["boundary_words"] if len(w) > 1),
     )

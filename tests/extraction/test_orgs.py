@@ -144,3 +144,18 @@ def test_a_given_name_may_hold_a_partys_short_name() -> None:
 ])
 def test_forms_of_national_news(raw: str, name: str, expected: set[tuple[str, str]]) -> None:
     assert read_posts(raw)[name] == expected
+
+
+@pytest.mark.parametrize(("raw", "name", "expected"), [
+    # a university's news: 校 is the school the report is about
+    ("我校召开干部大会。校党委书记秦一德传达了会议精神。", "秦一德", {("学校", "党委书记")}),
+    ("我校召开干部大会。常务副校长张一华主持会议。", "张一华", {("学校", "常务副校长")}),
+    # a bare title after someone's post in the sentence: that post's organisation
+    ("湖山大学党委书记刘一平、校长王二安出席。", "王二安", {("湖山大学", "校长")}),
+    ("湖山集团董事长陈三水、总经理李四明参加。", "李四明", {("湖山集团", "总经理")}),
+    # a unit named in brackets keeps its head's title as written
+    ("党委组织部(统战部)部长黎五毅主持会议。", "黎五毅", {("党委组织部(统战部)", "部长")}),
+])
+def test_forms_of_university_and_enterprise_news(raw: str, name: str,
+                                                 expected: set[tuple[str, str]]) -> None:
+    assert read_posts(raw)[name] == expected
