@@ -146,6 +146,25 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
     return refs
 
 
+def find_listed_after(text: str, refs: list[PersonRef], end: int) -> list[PersonRef]:
+    """The names listed after a chain's name with 、 (副总经理王一、李二、张三): each holds the
+    chain's posts when its title stands right before the first name (a title over a list)."""
+    found: list[PersonRef] = []
+    for ref in refs:
+        over = bool(ref.items) and ref.items[-1].title_span.end == ref.name_span.start \
+            and not ref.items[-1].after_name
+        pos = ref.name_span.end
+        while pos + 1 < end and text[pos] == "、":
+            length = name_at(text, pos + 1, end=end)
+            if not length or not looks_like_a_name(text[pos + 1:pos + 1 + length]):
+                break
+            span = Span(pos + 1, pos + 1 + length)
+            found.append(PersonRef(name=text[span.start:span.end], name_span=span,
+                                   start=span.start, items=ref.items if over else ()))
+            pos = span.end
+    return found
+
+
 def _on_behalf(text: str, pos: int) -> bool:
     """Whether what follows a member's title makes it a verb: 代表各民主党派, 代表党中央."""
     return text.startswith(grammar().on_behalf_objects, pos) or \

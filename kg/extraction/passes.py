@@ -18,6 +18,7 @@ from kg.extraction.chains import (
     KnownNames,
     PersonRef,
     find_chains,
+    find_listed_after,
     find_titled,
     group_lists,
 )
@@ -129,8 +130,12 @@ def _introduced(text: str, sentence: Span, anchors: Anchors) -> list[PersonRef]:
     """The people a sentence introduces with a post, the surest reading first."""
     taken: list[PersonRef] = []
     titles = titles_from(text, sentence.start, sentence.end)
-    for finder in (find_appointments,
-                   lambda t, b, e: find_chains(t, b, e, anchors, titles=titles),
+
+    def chains_and_lists(t: str, b: int, e: int) -> list[PersonRef]:
+        chains = find_chains(t, b, e, anchors, titles=titles)
+        return chains + find_listed_after(t, chains, e)
+
+    for finder in (find_appointments, chains_and_lists,
                    lambda t, b, e: find_titled(t, b, e, titles=titles),
                    lambda t, b, e: find_listed(t, b, e, anchors.place_names)):
         taken += [ref for ref in finder(text, sentence.start, sentence.end)

@@ -159,3 +159,14 @@ def test_forms_of_national_news(raw: str, name: str, expected: set[tuple[str, st
 def test_forms_of_university_and_enterprise_news(raw: str, name: str,
                                                  expected: set[tuple[str, str]]) -> None:
     assert read_posts(raw)[name] == expected
+
+
+def test_a_title_over_a_list_is_each_names_post() -> None:
+    found = read_posts("集团公司副总经理王一捷、王二巍、姜三利,党委副书记周四兴参加了会议。")
+    assert found["王二巍"] == found["姜三利"] == {("集团公司", "副总经理")}
+    assert found["周四兴"] == {("集团公司", "党委副书记")}
+
+
+def test_a_list_after_a_post_chain_with_its_own_posts_is_not_a_title_over_it() -> None:
+    found = read_posts("重庆市委书记袁一平、市长胡二平出席。")
+    assert found["胡二平"] == {("重庆市", "市长")}
