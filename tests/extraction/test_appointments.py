@@ -34,3 +34,26 @@ def test_an_appointee_is_named_not_a_participant() -> None:
 
 def test_no_title_no_post() -> None:
     assert read("任命孙一一为代理人。") == []
+
+
+def test_one_verb_several_people_and_posts() -> None:
+    text = "决定免去周一一、吴二二的某省人民政府副省长职务。"
+    assert read(text) == [("周一一", [("某省人民政府", "副省长", "removed")]),
+                          ("吴二二", [("某省人民政府", "副省长", "removed")])]
+    text = "免去郑三三的某委员会副主任委员、某工作委员会副主任职务;冯四四的某工作委员会主任职务。"
+    assert read(text) == [
+        ("郑三三", [("某委员会", "副主任委员", "removed"), ("某工作委员会", "副主任", "removed")]),
+        ("冯四四", [("某工作委员会", "主任", "removed")]),
+    ]
+
+
+def test_appointments_go_on_after_a_comma() -> None:
+    text = "任命陈五五为某工作委员会副主任,褚六六为某工作委员会主任,任命卫七七为某局局长。"
+    assert read(text) == [("陈五五", [("某工作委员会", "副主任", "appointed")]),
+                          ("褚六六", [("某工作委员会", "主任", "appointed")]),
+                          ("卫七七", [("某局", "局长", "appointed")])]
+
+
+def test_an_appointment_to_two_posts() -> None:
+    assert read("任命蒋八八为某厅党组书记、厅长。") == [
+        ("蒋八八", [("某厅", "党组书记", "appointed"), ("", "厅长", "appointed")])]
