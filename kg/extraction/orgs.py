@@ -115,6 +115,8 @@ class OrgResolver:
             place = self._abbreviated(level, chain, scope.regions, strict=True)
             if place is not None:
                 return self.add(Organisation(place.label, "government", place=place.key))
+            if previous is not None and previous.kind != "government":
+                return None  # 市委副书记、市长 with no city known: not the party's 市长
         if known is not None and known.of not in ("", "government") and previous is None:
             return self.add(Organisation(known.of, org_kind(known.of)))
         return previous

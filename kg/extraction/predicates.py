@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kg.chinese import DELIMITERS
 from kg.extraction.chains import PersonRef
+from kg.extraction.words import grammar
 from kg.model import Span
 
 #: How people take part in a meeting or visit (each has its words in a genre's data).
@@ -66,7 +67,7 @@ def read_predicate(text: str, sentence: Span, run: list[PersonRef], previous: Sp
             return Reading("speaker", previous)
         return Reading("referenced")
     initial = (not before or before[-1] in DELIMITERS or _opens_chain(first)
-               or before.endswith(words.agent_marks))
+               or before.endswith(words.agent_marks) or before.endswith(grammar().categories))
     if not initial:
         return Reading("referenced")
     role, at, word = _first_role_word(rest, words)

@@ -49,16 +49,25 @@ def infer_setting(text: str) -> tuple[str | None, int | None]:
 
 
 def main_city(text: str, gaz: Gazetteer, province: Place | None) -> Place | None:
-    """The report's own city: the prefecture-level city of its province it names most, by its
-    short name (黄石) or its full one (黄石市); None if it names none."""
+    """The report's own city: the city of its province it names most, by its short name
+    (黄石) or its full one (黄石市), a prefecture-level one before a county-level one (武穴市)
+    named as often; None if it names none."""
     if province is None:
         return None
     counts = []
-    for city in gaz.children(province):
-        if city.level != "prefecture":
-            continue
+    for city in _cities(gaz, province):
         short = short_name(city.name)
         count = text.count(short) if short and len(short) >= 2 else text.count(city.name)
         if count:
-            counts.append((-count, city.key, city))
-    return min(counts)[2] if counts else None
+            counts.append((-count, city.level != "prefecture", city.key, city))
+    return min(counts)[3] if counts else None
+
+
+def _cities(gaz: Gazetteer, province: Place) -> list[Place]:
+    """The province's prefecture-level cities, and the county-level cities in them."""
+    cities = []
+    for prefecture in gaz.children(province):
+        if prefecture.level == "prefecture":
+            cities.append(prefecture)
+            cities += [c for c in gaz.children(prefecture) if c.name.endswith("市")]
+    return cities

@@ -40,6 +40,7 @@ class Grammar:
     removal_end: str
     former_marks: tuple[str, ...]
     members_after_names: dict[str, str]  # title after a name → the national body of its kind
+    categories: tuple[str, ...]  # 省领导 in 省领导A、B出席: a group, not a post
     on_behalf_objects: tuple[str, ...]  # 代表各方: 代表 is a verb before these
     led_bodies: dict[str, str]  # 团 in 团省委 → 共青团: a body's name before a place's
     own_abbreviations: dict[str, str]  # 校 in 校党委 → 学校: the report's own organisation
@@ -85,6 +86,7 @@ def grammar() -> Grammar:
         removal_end=data["removal_end"],
         former_marks=tuple(data["former_marks"]),
         members_after_names=dict(data["members_after_names"]),
+        categories=tuple(data["categories"]),
         on_behalf_objects=tuple(data["on_behalf_objects"]),
         led_bodies=dict(data["led_bodies"]),
         own_abbreviations=dict(data["own_abbreviations"]),

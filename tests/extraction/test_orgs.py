@@ -170,3 +170,12 @@ def test_a_title_over_a_list_is_each_names_post() -> None:
 def test_a_list_after_a_post_chain_with_its_own_posts_is_not_a_title_over_it() -> None:
     found = read_posts("重庆市委书记袁一平、市长胡二平出席。")
     assert found["胡二平"] == {("重庆市", "市长")}
+
+
+def test_a_county_level_citys_own_news() -> None:
+    raw = "武穴市召开碰头会\n\n市委副书记、市长查一俊主持会议。\n"
+    assert read_posts(raw)["查一俊"] == {("武穴市委", "副书记"), ("武穴市", "市长")}
+
+
+def test_a_head_of_government_with_no_city_known_is_not_the_partys() -> None:
+    assert read_posts("市委副书记、市长查一俊主持会议。")["查一俊"] == {("市委", "副书记")}

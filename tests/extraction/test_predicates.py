@@ -82,3 +82,8 @@ def roles(text: str, names: list[str]) -> list[tuple[list[str], str]]:
 def test_roles_in_meetings_and_visits(text: str, names: list[str],
                                       expected: list[tuple[list[str], str]]) -> None:
     assert roles(text, names) == expected
+
+
+def test_a_category_before_names_is_no_post_and_they_take_part() -> None:
+    assert roles("市领导张一、李二、王三参加会议。", ["张一", "李二", "王三"]) == [
+        (["张一", "李二", "王三"], "participant")]
