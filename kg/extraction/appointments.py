@@ -36,7 +36,8 @@ def find_appointments(text: str, begin: int, end: int) -> list[PersonRef]:
     take several people and posts (免去A、B的X、Y职务; 任命A为X,B为Y)."""
     verbs, appointed, removed = _patterns()
     refs: list[PersonRef] = []
-    for verb in verbs.finditer(text, begin, end):
+    sentence_end = end
+    for verb in verbs.finditer(text, begin, sentence_end):
         removal = verb.group(0) in grammar().remove_words
         status = "removed" if removal else "appointed"
         pattern = removed if removal else appointed
@@ -58,7 +59,29 @@ def find_appointments(text: str, begin: int, end: int) -> list[PersonRef]:
                 break
             pos += 1  # ",B为Y", ";C的Z职务": the same verb goes on, past a ; that ends
             end = max(end, _clause_end(text, pos))  # the sentence
+    return refs + find_resignations(text, begin, sentence_end)
+
+
+def find_resignations(text: str, begin: int, end: int) -> list[PersonRef]:
+    """Everyone who resigns a post in ``text[begin:end]``: A(提出)辞去X、Y职务."""
+    refs = []
+    for match in _resignation().finditer(text, begin, end):
+        if not looks_like_a_name(match.group(1)):
+            continue
+        items = _posts(text, match.end(), end, "removed")
+        if items:
+            span = Span(match.start(1), match.end(1))
+            refs.append(PersonRef(name=match.group(1), name_span=span, start=span.start,
+                                  items=items, role="referenced"))
     return refs
+
+
+@cache
+def _resignation() -> re.Pattern[str]:
+    g = grammar()
+    openers = "|".join(map(re.escape, g.resign_openers))
+    verbs = "|".join(map(re.escape, g.resign_words))
+    return re.compile(f"([\u4e00-\u9fff]{{2,3}})(?:{openers})?(?:{verbs})")
 
 
 def _clause_end(text: str, pos: int) -> int:

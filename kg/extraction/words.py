@@ -35,6 +35,8 @@ class Grammar:
     national_sessions: tuple[str, ...]
     appoint_words: tuple[str, ...]
     remove_words: tuple[str, ...]
+    resign_words: tuple[str, ...]
+    resign_openers: tuple[str, ...]
     removal_links: tuple[str, ...]
     removal_pronoun: str
     removal_end: str
@@ -81,6 +83,8 @@ def grammar() -> Grammar:
         national_sessions=tuple(data["national_sessions"]),
         appoint_words=tuple(sorted(data["appoint_words"], key=len, reverse=True)),
         remove_words=tuple(sorted(data["remove_words"], key=len, reverse=True)),
+        resign_words=tuple(data["resign_words"]),
+        resign_openers=tuple(data["resign_openers"]),
         removal_links=tuple(data["removal_links"]),
         removal_pronoun=data["removal_pronoun"],
         removal_end=data["removal_end"],

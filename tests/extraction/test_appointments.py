@@ -57,3 +57,9 @@ def test_appointments_go_on_after_a_comma() -> None:
 def test_an_appointment_to_two_posts() -> None:
     assert read("任命蒋八八为某厅党组书记、厅长。") == [
         ("蒋八八", [("某厅", "党组书记", "appointed"), ("", "厅长", "appointed")])]
+
+
+def test_a_resignation_names_the_person_first() -> None:
+    text = "因年龄原因,杨九九提出辞去某常委会委员、某委员会主任委员职务。"
+    assert read(text) == [("杨九九", [("某常委会", "委员", "removed"),
+                                      ("某委员会", "主任委员", "removed")])]
