@@ -9,9 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import ahocorasick
-
 from kg.chinese import DELIMITERS, HAN_RANGES, LIST_JOINERS, is_han
+from kg.extraction.automata import Automaton, automaton, occurrences
 from kg.extraction.lexicon import national_bodies, org_kinds, titles
 from kg.extraction.names import (
     boundary_strength,
@@ -265,23 +264,19 @@ def find_titled(text: str, begin: int, end: int, *,
 
 
 @cache
-def _markers() -> tuple[ahocorasick.Automaton, dict[str, int]]:
+def _markers() -> tuple[Automaton, dict[str, int]]:
     """An automaton of the grammar's titles written after names, and each one's rank (the
     longest first)."""
     ranked = sorted(grammar().names_then_title, key=len, reverse=True)
-    automaton = ahocorasick.Automaton()
-    for marker in ranked:
-        automaton.add_word(marker, marker)
-    automaton.make_automaton()
-    return automaton, {marker: rank for rank, marker in enumerate(ranked)}
+    return automaton((m, m) for m in ranked), {marker: rank for rank, marker in enumerate(ranked)}
 
 
 def _markers_in(text: str, begin: int, end: int) -> list[tuple[str, int]]:
     """Each title-after-a-name marker in ``[begin, end)`` and where it stands: the longest
     markers first, each left to right."""
-    automaton, rank = _markers()
+    markers, rank = _markers()
     found = [(marker, begin + last - len(marker) + 1)
-             for last, marker in automaton.iter(text[begin:end])]
+             for last, marker in occurrences(markers, text[begin:end])]
     return sorted(found, key=lambda hit: (rank[hit[0]], hit[1]))
 
 
@@ -299,13 +294,8 @@ class KnownNames:
     reading sentence after sentence does not search for every name in each."""
 
     def __init__(self, text: str, names: Iterable[str]) -> None:
-        automaton = ahocorasick.Automaton()
-        for name in names:
-            automaton.add_word(name, name)
-        found: list[tuple[int, str]] = []
-        if len(automaton):
-            automaton.make_automaton()
-            found = sorted((last - len(name) + 1, name) for last, name in automaton.iter(text))
+        matcher = automaton((name, name) for name in names)
+        found = sorted((last - len(name) + 1, name) for last, name in occurrences(matcher, text))
         self._found = found
         self._starts = [start for start, _ in found]
 

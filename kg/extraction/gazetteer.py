@@ -14,9 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-import ahocorasick
-
 from kg.errors import DataError
+from kg.extraction.automata import Automaton, automaton
 from kg.model import Place
 from kg.resources import read_text, read_toml
 
@@ -187,14 +186,10 @@ def all_full_names() -> frozenset[str]:
 
 
 @cache
-def full_name_matcher() -> ahocorasick.Automaton:
+def full_name_matcher() -> Automaton:
     """An automaton that finds :func:`all_full_names` in a text (``iter_long``: the longest
     at each place, left to right, none overlapping)."""
-    automaton = ahocorasick.Automaton()
-    for name in all_full_names():
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return automaton
+    return automaton((name, name) for name in all_full_names())
 
 
 @cache

@@ -11,29 +11,20 @@ from bisect import bisect_left
 from collections.abc import Container
 from functools import cache, lru_cache
 
-import ahocorasick
-
 from kg.chinese import is_han
+from kg.extraction.automata import Automaton, automaton
 from kg.extraction.lexicon import countries, national_bodies, org_kinds, surnames, titles
 from kg.extraction.words import grammar
 
 
 @cache
-def _title_lengths() -> dict[str, tuple[int, ...]]:
-    """For each character a title starts with, the lengths of those titles, longest first."""
+def _title_lengths(edge: int) -> dict[str, tuple[int, ...]]:
+    """For each character a title starts (``edge`` 0) or ends (-1) with, the lengths of those
+    titles, longest first."""
     lengths: dict[str, set[int]] = {}
     for title in titles():
-        lengths.setdefault(title[0], set()).add(len(title))
-    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
-
-
-@cache
-def _title_end_lengths() -> dict[str, tuple[int, ...]]:
-    """For each character a title ends with, the lengths of those titles, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for title in titles():
-        lengths.setdefault(title[-1], set()).add(len(title))
-    return {last: tuple(sorted(found, reverse=True)) for last, found in lengths.items()}
+        lengths.setdefault(title[edge], set()).add(len(title))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
 def title_at(text: str, pos: int) -> str | None:
@@ -41,20 +32,15 @@ def title_at(text: str, pos: int) -> str | None:
     if pos >= len(text):
         return None
     table = titles()
-    for length in _title_lengths().get(text[pos], ()):
+    for length in _title_lengths(0).get(text[pos], ()):
         if length > 1 and text[pos:pos + length] in table:
             return text[pos:pos + length]
     return None
 
 
 @cache
-def _title_matcher() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for title in titles():
-        if len(title) > 1:
-            automaton.add_word(title, len(title))
-    automaton.make_automaton()
-    return automaton
+def _title_matcher() -> Automaton:
+    return automaton((title, len(title)) for title in titles() if len(title) > 1)
 
 
 @cache
@@ -79,7 +65,7 @@ def title_ending_at(text: str, end: int, start: int = 0) -> str | None:
     if end <= start:
         return None
     table = titles()
-    for length in _title_end_lengths().get(text[end - 1], ()):
+    for length in _title_lengths(-1).get(text[end - 1], ()):
         if 1 < length <= end - start and text[end - length:end] in table:
             return text[end - length:end]
     return None
@@ -180,12 +166,8 @@ def _country_spans(text: str) -> tuple[list[int], list[tuple[int, int]]]:
 
 
 @cache
-def _country_matcher() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for country in countries():
-        automaton.add_word(country, len(country))
-    automaton.make_automaton()
-    return automaton
+def _country_matcher() -> Automaton:
+    return automaton((country, len(country)) for country in countries())
 
 
 @cache

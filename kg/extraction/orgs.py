@@ -8,8 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import ahocorasick
-
+from kg.extraction.automata import Automaton, automaton
 from kg.extraction.chains import ChainItem
 from kg.extraction.gazetteer import divisions
 from kg.extraction.lexicon import (
@@ -290,13 +289,9 @@ def org_kind(name: str) -> str:
 
 
 @cache
-def _kind_matcher() -> ahocorasick.Automaton:
+def _kind_matcher() -> Automaton:
     """An automaton that finds every organisation ending in a name."""
-    automaton = ahocorasick.Automaton()
-    for suffix in org_kinds():
-        automaton.add_word(suffix, suffix)
-    automaton.make_automaton()
-    return automaton
+    return automaton((suffix, suffix) for suffix in org_kinds())
 
 
 @lru_cache(maxsize=8192)  # a report names the same organisations again and again
