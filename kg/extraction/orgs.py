@@ -50,6 +50,7 @@ class OrgResolver:
         self.places = places
         self.text = text
         self.known: dict[str, Organisation] = {}
+        self._written_as: dict[str, str] = {}  # a township's name → as first written
         # the national bodies the report names (全国政协 by any of its names), and whether it
         # is about the national sessions: it names those, or one of the members' bodies
         bodies = national_bodies()
@@ -226,7 +227,12 @@ class OrgResolver:
 
     def _written(self, local: str) -> str:
         """A township's or village's name with the places the report first writes before it
-        (the name alone if it writes none)."""
+        (the name alone if it writes none); each name looked up once."""
+        if local not in self._written_as:
+            self._written_as[local] = self._first_written(local)
+        return self._written_as[local]
+
+    def _first_written(self, local: str) -> str:
         gaz = self.places.gaz
         at = self.text.find(local)
         while at >= 0:
