@@ -78,8 +78,8 @@ class News(Genre):
         body = text.text
         for para in paragraphs(body):
             line = body[para.start:para.end]
-            name = self.header(text.punctuated(para))  # a group kg names, as organisations
-            if name is not None:
+            name = self.header(line) and self.header(text.punctuated(para))  # a group kg
+            if name is not None:  # names, as it names organisations
                 drafts.append(_Draft(name, para))
                 continue
             if not drafts:
