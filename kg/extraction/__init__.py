@@ -52,8 +52,9 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     Returns:
         The normalised text (for offsets) and everything read from it.
     """
-    chosen = genre if isinstance(genre, Genre) else choose(simplified(raw) or raw, genre)
-    text = normalise(raw, chosen.marks())
+    chars = simplified(raw) or raw  # traditional characters read as simplified
+    chosen = genre if isinstance(genre, Genre) else choose(chars, genre)
+    text = normalise(raw, chosen.marks(), chars=chars)
     body = text.text
     province_name, inferred = infer_setting(body)
     date = date or read_date(body)

@@ -167,7 +167,12 @@ def find_listed_after(text: str, refs: list[PersonRef], end: int) -> list[Person
 def _on_behalf(text: str, pos: int) -> bool:
     """Whether what follows a member's title makes it a verb: 代表各民主党派, 代表党中央."""
     return text.startswith(grammar().on_behalf_objects, pos) or \
-        text.startswith(tuple(national_bodies()), pos)
+        text.startswith(_national_names(), pos)
+
+
+@cache
+def _national_names() -> tuple[str, ...]:
+    return tuple(national_bodies())
 
 
 def _member_name(text: str, pos: int) -> int:

@@ -7,8 +7,10 @@ places are abbreviated. What is particular to one kind of report is its genre's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import cache
+from typing import Any
 
 from kg.errors import DataError
 from kg.resources import read_toml
@@ -51,6 +53,12 @@ class Grammar:
 
 #: The fields made from the others, not read from the file.
 _DERIVED = {"boundary_multi"}
+#: The lists kept longest first (the first that matches is the longest).
+_LONGEST_FIRST = {"development_zones", "appoint_words", "remove_words"}
+#: How a field's value is made from the file's, by the field's type.
+_AS: dict[str, Callable[[Any], Any]] = {
+    "frozenset[str]": frozenset, "tuple[str, ...]": tuple, "dict[str, str]": dict, "str": str,
+}
 
 
 @cache
@@ -65,34 +73,12 @@ def grammar() -> Grammar:
     if set(data) != names:
         raise DataError(f"kg/data/grammar.toml: expected the lists {sorted(names)}, "
                         f"found {sorted(data)}")
-    return Grammar(
-        boundary_words=frozenset(data["boundary_words"]),
-        strong_single=frozenset(data["strong_single"]),
-        name_final_excluded=frozenset(data["name_final_excluded"]),
-        not_names=frozenset(data["not_names"]),
-        particles=frozenset(data["particles"]),
-        title_joiners=frozenset(data["title_joiners"]),
-        titled_units=frozenset(data["titled_units"]),
-        names_then_title=tuple(data["names_then_title"]),
-        clause_openers=tuple(data["clause_openers"]),
-        national_anchors=tuple(data["national_anchors"]),
-        place_abbreviations=frozenset(data["place_abbreviations"]),
-        province_abbreviation=data["province_abbreviation"],
-        development_zones=tuple(sorted(data["development_zones"], key=len, reverse=True)),
-        joiners=frozenset(data["joiners"]),
-        national_sessions=tuple(data["national_sessions"]),
-        appoint_words=tuple(sorted(data["appoint_words"], key=len, reverse=True)),
-        remove_words=tuple(sorted(data["remove_words"], key=len, reverse=True)),
-        resign_words=tuple(data["resign_words"]),
-        resign_openers=tuple(data["resign_openers"]),
-        removal_links=tuple(data["removal_links"]),
-        removal_pronoun=data["removal_pronoun"],
-        removal_end=data["removal_end"],
-        former_marks=tuple(data["former_marks"]),
-        members_after_names=dict(data["members_after_names"]),
-        categories=tuple(data["categories"]),
-        on_behalf_objects=tuple(data["on_behalf_objects"]),
-        led_bodies=dict(data["led_bodies"]),
-        own_abbreviations=dict(data["own_abbreviations"]),
-        boundary_multi=frozenset(w for w in data["boundary_words"] if len(w) > 1),
-    )
+    values: dict[str, Any] = {}
+    for f in fields(Grammar):
+        if f.name not in _DERIVED:
+            value = data[f.name]
+            if f.name in _LONGEST_FIRST:
+                value = sorted(value, key=len, reverse=True)
+            values[f.name] = _AS[str(f.type)](value)
+    return Grammar(**values, boundary_multi=frozenset(
+        w for w in data["boundary_words"] if len(w) > 1))

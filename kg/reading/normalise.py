@@ -45,7 +45,8 @@ class Marks:
         return not (line.startswith(self.starts) or line.endswith(self.alone))
 
 
-def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = None) -> Text:
+def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = None,
+              chars: str | None = None) -> Text:
     """Normalise ``raw`` (see the module docstring), keeping the offset map.
 
     Args:
@@ -53,12 +54,14 @@ def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = No
         marks: the lines that are blocks of their own (default: none but paragraph ends).
         wrapped: whether the layout cut lines inside paragraphs (None: the text tells, see
             :func:`is_wrapped`); if not, every line is a paragraph of its own.
+        chars: ``raw`` one character for one in the script kg reads, if already made
+            (default: :func:`~kg.reading.script.simplified`, or ``raw`` itself).
 
     Returns:
         The normalised text and its map back to ``raw``.
     """
     marks = marks or Marks()
-    found = _lines(raw, simplified(raw) or raw)
+    found = _lines(raw, chars if chars is not None else simplified(raw) or raw)
     if wrapped is None:
         wrapped = is_wrapped([chars for _, chars, _ in found], marks)
     lines: list[tuple[str, list[int]]] = []  # (text, offsets) of each kept line
