@@ -78,13 +78,17 @@ class People:
             first.setdefault(mention.person, mention.span)
         people = []
         for name, key in self.keys.items():
-            written = "".join(c for c in text.original(first[key]) if is_han(c)) \
-                if key in first else name
             posts = sorted(self.posts[key].values(), key=lambda p: (p.span.start, p.title))
-            people.append(Person(key, name, tuple(posts),
-                                 written if len(written) == len(name) != 0 and
-                                 written != name else None))
+            written = _as_written(text, first[key], name) if key in first else None
+            people.append(Person(key, name, tuple(posts), written))
         return tuple(people)
+
+
+def _as_written(text: Text, span: Span, name: str) -> str | None:
+    """The name as the report writes it at ``span``, if not as kg reads it (楊大為); the
+    padding of a padded name ("韩  鑫") is no part of it."""
+    written = "".join(c for c in text.original(span) if is_han(c))
+    return written if len(written) == len(name) and written != name else None
 
 
 @dataclass(frozen=True, slots=True)
