@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.errors import DataError
-from kg.extraction.automata import Automaton, automaton
 from kg.model import Place
 from kg.resources import read_text, read_toml
 
@@ -186,10 +185,38 @@ def all_full_names() -> frozenset[str]:
 
 
 @cache
-def full_name_matcher() -> Automaton:
-    """An automaton that finds :func:`all_full_names` in a text (``iter_long``: the longest
-    at each place, left to right, none overlapping)."""
-    return automaton((name, name) for name in all_full_names())
+def _full_name_ends() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """A pattern for the characters full division names end with (县, 区, 市 …), and the
+    lengths of the names that end with each, longest first."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in all_full_names():
+        lengths[name[-1]].add(len(name))
+    pattern = re.compile("[" + re.escape("".join(sorted(lengths))) + "]")
+    return pattern, {end: tuple(sorted(ns, reverse=True)) for end, ns in lengths.items()}
+
+
+def full_names_in(text: str) -> list[str]:
+    """The :func:`all_full_names` in a text, left to right, none overlapping: where several
+    start at one place, the longest.
+
+    Each name ends with one of a few characters (县, 区, 市 …), so only the text before those
+    is looked up: many times faster than an automaton of thousands of names.
+    """
+    names = all_full_names()
+    pattern, lengths = _full_name_ends()
+    found: list[tuple[int, int]] = []  # (start, end)
+    for match in pattern.finditer(text):
+        end = match.end()
+        found += [(end - n, end) for n in lengths[match.group()]
+                  if n <= end and text[end - n:end] in names]
+    found.sort(key=lambda span: (span[0], -span[1]))
+    out: list[str] = []
+    reach = 0
+    for start, end in found:
+        if start >= reach:
+            out.append(text[start:end])
+            reach = end
+    return out
 
 
 @cache

@@ -51,6 +51,8 @@ class OrgResolver:
         self.text = text
         self.known: dict[str, Organisation] = {}
         self._written_as: dict[str, str] = {}  # a township's name → as first written
+        self._prefixes: dict[tuple[str, tuple[str, ...], tuple[str, ...]],
+                             tuple[str | None, Place | None, str]] = {}
         # the national bodies the report names (全国政协 by any of its names), and whether it
         # is about the national sessions: it names those, or one of the members' bodies
         bodies = national_bodies()
@@ -190,7 +192,16 @@ class OrgResolver:
 
     def _prefix(self, text: str, chain: list[Place],
                 regions: tuple[Place, ...]) -> tuple[str | None, Place | None, str]:
-        """The place an organisation's name starts with: (its label, the place, the rest)."""
+        """The place an organisation's name starts with: (its label, the place, the rest);
+        each name read once in each context (a report names the same bodies again and
+        again)."""
+        key = (text, tuple(p.key for p in chain), tuple(r.key for r in regions))
+        if key not in self._prefixes:
+            self._prefixes[key] = self._read_prefix(text, chain, regions)
+        return self._prefixes[key]
+
+    def _read_prefix(self, text: str, chain: list[Place],
+                     regions: tuple[Place, ...]) -> tuple[str | None, Place | None, str]:
         g = grammar()
         for anchor in g.national_anchors:
             if text.startswith(anchor):

@@ -23,10 +23,19 @@ class PlaceResolver:
         self.city = city  # the report's own city, if it has one
         self.zones: dict[str, Place] = {}
         self.used: dict[str, Place] = {}
+        self._above: dict[str, frozenset[str]] = {}  # a place's key → the keys it lies in
+        self._resolved: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Place | None] = {}
 
     def resolve(self, name: str, context: list[Place], regions: tuple[Place, ...]) -> Place | None:
         """The place a name stands for: inside the chain's last place, near the chain's places,
         in the section's regions, in the report's province, or the only one of that name."""
+        key = (name, tuple(p.key for p in context), tuple(r.key for r in regions))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(name, context, regions)
+        return self._resolved[key]
+
+    def _resolve(self, name: str, context: list[Place],
+                 regions: tuple[Place, ...]) -> Place | None:
         candidates = self.gaz.lookup(name)
         full = [p for p in candidates if p.name == name]
         candidates = full or candidates
@@ -49,7 +58,11 @@ class PlaceResolver:
 
     def within(self, place: Place, container: Place) -> bool:
         """Whether ``place`` lies inside ``container``."""
-        return any(a.key == container.key for a in self.gaz.ancestors(place)[1:])
+        above = self._above.get(place.key)
+        if above is None:
+            above = self._above[place.key] = frozenset(
+                a.key for a in self.gaz.ancestors(place)[1:])
+        return container.key in above
 
     def zone(self, label: str, city: Place | None) -> Place:
         """The development zone of this name, inside ``city``."""

@@ -120,10 +120,10 @@ def _said(text: str, sentence: Span, verb: tuple[int, int, str], run_start: int,
         clause_end += 1
     verb_end = after + at + len(word)
     speech = words.roles["speaker"]
-    for index in range(after + at, clause_end):  # "在发言中说": the last verb of the clause
-        for said in speech:
-            if text.startswith(said, index) and index + len(said) <= clause_end:
-                verb_end = max(verb_end, index + len(said))
+    for said in speech:  # "在发言中说": the last verb of the clause
+        index = text.rfind(said, after + at, clause_end)
+        if index >= 0:
+            verb_end = max(verb_end, index + len(said))
     pos = verb_end
     while pos < end and text[pos] in "道 ":
         pos += 1

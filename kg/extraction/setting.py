@@ -6,17 +6,12 @@ from collections import defaultdict
 
 from kg.extraction.gazetteer import (
     Gazetteer,
-    full_name_matcher,
+    full_names_in,
     short_name,
     years,
     years_in_use,
 )
 from kg.model import Place
-
-
-def _full_place_names(text: str) -> list[str]:
-    """The full division names in the text, longest first where they overlap."""
-    return [name for _, name in full_name_matcher().iter_long(text)]
 
 
 def infer_setting(text: str) -> tuple[str | None, int | None]:
@@ -27,7 +22,7 @@ def infer_setting(text: str) -> tuple[str | None, int | None]:
     the area codes know are tried, so the answer does not change with the calendar; when the
     names fit up to the last of them, the year is not known.
     """
-    names = sorted(set(_full_place_names(text)))
+    names = sorted(set(full_names_in(text)))
     votes: dict[str, float] = defaultdict(float)
     for name in names:
         provinces = {p for _, _, p in years_in_use(name)}
