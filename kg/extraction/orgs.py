@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from kg.extraction.automata import Automaton, automaton
+from kg.extraction.automata import Automaton, automaton, occurrences
 from kg.extraction.chains import ChainItem
 from kg.extraction.gazetteer import divisions
 from kg.extraction.lexicon import (
@@ -56,7 +56,8 @@ class OrgResolver:
         # the national bodies the report names (全国政协 by any of its names), and whether it
         # is about the national sessions: it names those, or one of the members' bodies
         bodies = national_bodies()
-        self.mentioned = frozenset(full for alias, (full, _) in bodies.items() if alias in text)
+        self.mentioned = frozenset(bodies[alias][0]
+                                   for _, alias in occurrences(_national_matcher(), text))
         members = set(grammar().members_after_names.values())
         self.national = any(w in text for w in grammar().national_sessions) or bool(
             self.mentioned & members)
@@ -303,6 +304,12 @@ def org_kind(name: str) -> str:
     """The kind of an organisation, from how its name ends."""
     parts = split_org(name)
     return parts[-1][1] if parts else "other"
+
+
+@cache
+def _national_matcher() -> Automaton:
+    """An automaton that finds the national bodies' names, by any of them."""
+    return automaton((alias, alias) for alias in national_bodies())
 
 
 @cache

@@ -10,12 +10,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from kg.model import Report, Span
-from kg.resolution import by_name  # noqa: F401 — registers the resolver
+from kg.resolution import by_name, evidence  # noqa: F401 — registers the resolvers
 from kg.resolution.base import Identities, Identity, Merge, PersonRecord
+from kg.resolution.decisions import Decisions, read_decisions
 from kg.resolution.registry import DEFAULT, RESOLVERS, get_resolver, resolver
 
-__all__ = ["DEFAULT", "RESOLVERS", "Identities", "Identity", "Merge", "PersonRecord",
-           "records", "resolve", "resolver"]
+__all__ = ["DEFAULT", "RESOLVERS", "Decisions", "Identities", "Identity", "Merge",
+           "PersonRecord", "read_decisions", "records", "resolve", "resolver"]
 
 
 def records(reports: Sequence[Report]) -> list[PersonRecord]:
@@ -33,18 +34,31 @@ def records(reports: Sequence[Report]) -> list[PersonRecord]:
         mentions: dict[str, list[Span]] = defaultdict(list)
         for mention in ex.mentions:
             mentions[mention.person].append(mention.span)
+        parents = {p.key: p.parent for p in ex.places}
+        names = sorted({p.name for p in ex.people})
         for person in ex.people:
             orgs = tuple(dict.fromkeys(post.org for post in person.posts))
+            places = tuple(sorted({p for o in orgs if (p := serves.get(o)) is not None}))
             found.append(PersonRecord(
                 report=report.key, person=person.key, name=person.name,
                 year=int(ex.date[:4]) if ex.date else ex.year,
                 sections=tuple(sorted(sections[person.key])), posts=person.posts,
-                organisations=orgs,
-                places=tuple(sorted({p for o in orgs if (p := serves.get(o)) is not None})),
-                mentions=tuple(mentions[person.key])))
+                organisations=orgs, places=places, mentions=tuple(mentions[person.key]),
+                ancestry=tuple(_ancestry(key, parents) for key in places),
+                companions=tuple(n for n in names if n != person.name)))
     return found
 
 
-def resolve(reports: Sequence[Report], resolver_name: str = DEFAULT) -> Identities:
-    """The identity of every person of every report, by the resolver named."""
-    return get_resolver(resolver_name)(records(reports))
+def _ancestry(key: str, parents: dict[str, str | None]) -> tuple[str, ...]:
+    """A place's key and the keys of the places it lies in, nearest first."""
+    chain = [key]
+    while (parent := parents.get(chain[-1])) is not None and parent not in chain:
+        chain.append(parent)
+    return tuple(chain)
+
+
+def resolve(reports: Sequence[Report], resolver_name: str = DEFAULT,
+            decisions: Decisions | None = None) -> Identities:
+    """The identity of every person of every report, by the resolver named, following the
+    user's decisions (:mod:`kg.resolution.decisions`) if given."""
+    return get_resolver(resolver_name)(records(reports), decisions)

@@ -28,6 +28,15 @@ class PersonRecord:
     organisations: tuple[str, ...]  # names of the organisations of their posts
     places: tuple[str, ...]  # keys of the places those organisations serve
     mentions: tuple[Span, ...]  # where their name stands
+    # for each of ``places``, its key and the keys of the places it lies in, nearest first
+    # (the province last)
+    ancestry: tuple[tuple[str, ...], ...] = ()
+    companions: tuple[str, ...] = ()  # the names of the others the report names, sorted
+
+    @property
+    def provinces(self) -> frozenset[str]:
+        """The keys of the provinces their posts' places lie in."""
+        return frozenset(chain[-1] for chain in self.ancestry)
 
     @property
     def ref(self) -> tuple[str, str]:

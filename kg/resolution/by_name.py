@@ -7,12 +7,14 @@ from collections.abc import Sequence
 
 from kg.ids import digest
 from kg.resolution.base import Identities, Identity, Merge, PersonRecord
+from kg.resolution.decisions import Decisions
 from kg.resolution.registry import resolver
 
 
 @resolver("by-name")
-def by_name(records: Sequence[PersonRecord]) -> Identities:
-    """Every record of a name is one person; each merge says "same name".
+def by_name(records: Sequence[PersonRecord], decisions: Decisions | None = None) -> Identities:
+    """Every record of a name is one person; each merge says "same name" (the user's
+    decisions are not asked: use the ``evidence`` resolver for them).
 
     The identity's key is a digest of the name, so the same name gets the same IRI in every
     build; the result does not depend on the order of the records.

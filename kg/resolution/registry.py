@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from kg.registry import Registry
 from kg.resolution.base import Identities, PersonRecord
+from kg.resolution.decisions import Decisions
 
-Resolver = Callable[[Sequence[PersonRecord]], Identities]
+
+class Resolver(Protocol):
+    """Turns person records into identities, following the user's decisions if given."""
+
+    def __call__(self, records: Sequence[PersonRecord], /,
+                 decisions: Decisions | None = None) -> Identities: ...
+
 
 #: The resolvers, by name (fill it with :func:`resolver`).
 RESOLVERS: Registry[Resolver] = Registry("resolver")
 #: The resolver used unless another is asked for.
-DEFAULT = "by-name"
+DEFAULT = "evidence"
 
 
 def resolver(name: str) -> Callable[[Resolver], Resolver]:
