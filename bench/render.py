@@ -71,7 +71,7 @@ def main() -> None:
     ]
 
     report = ROOT / "data" / "transcript.txt"
-    read = read_text(read_report(report), name=report.name)
+    read = read_text(read_report(report).text, name=report.name)
     graph = build_graph([read])
     network = to_networkx(graph)
     with tempfile.TemporaryDirectory() as tmp:

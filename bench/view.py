@@ -152,7 +152,7 @@ def synthetic_graph(n_nodes: int, seed: int = 0) -> rdflib.Graph:
             orgs.append((node, kind, city, name))
     parents = list(orgs)
     while org_count < n_orgs:
-        parent, kind, city, parent_name = rng.choice(parents)
+        parent, _unit_kind, city, parent_name = rng.choice(parents)
         unit = rng.choice(_UNITS)
         name = parent_name + unit
         if name in names.used:
@@ -335,7 +335,7 @@ def measure_kg(browser: object, network: nx.MultiDiGraph, html_dir: Path,
     note = (f"no physics; highlight {highlight_ms:.0f} ms, search {search_ms:.0f} ms"
             + ("" if requests == [path.as_uri()] else f"; requests: {requests}"))
     return Row("kg.view", network.number_of_nodes(), edges, python_s, len(html) // 1024,
-               float(drawn) if drawn else None, None, note)
+               float(drawn) if isinstance(drawn, int | float) else None, None, note)
 
 
 def pyvis_default(network: nx.MultiDiGraph, workdir: Path) -> tuple[Path, float]:
@@ -410,8 +410,8 @@ def measure_pyvis(browser: object, network: nx.MultiDiGraph, workdir: Path,
     if not settled:
         note += f"; not stable after {timeout_s:.0f} s"
     rows.append(Row("pyvis default, local vis", network.number_of_nodes(), edges, python_s,
-                    size, float(drawn) if drawn else None,
-                    float(settled) if settled else None, note))
+                    size, float(drawn) if isinstance(drawn, int | float) else None,
+                    float(settled) if isinstance(settled, int | float) else None, note))
     return rows
 
 
@@ -461,7 +461,7 @@ def screenshot(browser: object, out: Path) -> None:
     from kg.reading import read_report
 
     report = ROOT / "data" / "transcript.txt"
-    read = read_text(read_report(report), name=report.name)
+    read = read_text(read_report(report).text, name=report.name)
     html = render_view(build_graph([read]), title=read.extraction.title)
     with tempfile.TemporaryDirectory() as tmp:
         page_path = Path(tmp) / "graph.html"

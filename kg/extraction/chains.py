@@ -149,11 +149,14 @@ def find_listed_after(text: str, refs: list[PersonRef], end: int) -> list[Person
     """The names listed after a chain's name with 、 (副总经理王一、李二、张三): each holds the
     chain's posts when its title stands right before the first name (a title over a list)."""
     found: list[PersonRef] = []
+    chains = [(r.start, r.end) for r in refs]
     for ref in refs:
         over = bool(ref.items) and ref.items[-1].title_span.end == ref.name_span.start \
             and not ref.items[-1].after_name
         pos = ref.name_span.end
         while pos + 1 < end and text[pos] == "、":
+            if any(a <= pos + 1 < b for a, b in chains):
+                break  # 书记A、余杭区区长B: the next chain, not a name in the list
             length = name_at(text, pos + 1, end=end)
             if not length or not looks_like_a_name(text[pos + 1:pos + 1 + length]):
                 break

@@ -4,7 +4,8 @@ A run of two or more items joined by 、 in which every item is a name (a surnam
 two characters, no place's name, no word of the grammar): the first item ends where the
 text before it does, the last starts where the text after it does (and ends before a word a
 name ends before: 等, 及, 陪同 …). A run with one item that is no name ("高度、全面、深度")
-is a list of something else.
+is a list of something else. After a word that opens a list (还有, 的有), one name or more
+("出席会议的还有A。").
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 from kg.extraction.chains import PersonRef
 from kg.extraction.lexicon import org_kinds
 from kg.extraction.names import looks_like_a_name, name_at
+from kg.extraction.words import grammar
 from kg.model import Span
 
 
 def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) -> list[PersonRef]:
     """The names of every list of names in ``text[begin:end]``."""
-    refs: list[PersonRef] = []
+    refs = _after_openers(text, begin, end, place_names)
     for run in _runs(text, begin, end):
         first = _name_ending(text, run[0], begin, place_names)
         last = _name_starting(text, run[-1] + 1, end, place_names)
@@ -29,8 +31,36 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
                 and (len(items) > 2 or text[last.end:last.end + 1] in _AFTER_TWO) \
                 and len({item[-1] for item in items}) > 1:  # 便民、利民、安民: words alike
             refs += [PersonRef(name=item, name_span=span, start=span.start)
-                     for item, span in zip(items, spans, strict=True)]
+                     for item, span in zip(items, spans, strict=True)
+                     if not any(r.name_span == span for r in refs)]
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _after_openers(text: str, begin: int, end: int,
+                   place_names: frozenset[str]) -> list[PersonRef]:
+    """The names listed after a word that opens a list, up to the clause's end: every item
+    a name, or none counts."""
+    refs: list[PersonRef] = []
+    for opener in grammar().list_openers:
+        at = text.find(opener, begin, end)
+        while at >= 0:
+            pos = at + len(opener)
+            pos += text.startswith(":", pos)
+            pos += len(next((c for c in grammar().categories if text.startswith(c, pos)), ""))
+            found: list[PersonRef] = []
+            while (span := _name_starting(text, pos, end, place_names)) is not None:
+                found.append(PersonRef(name=text[span.start:span.end], name_span=span,
+                                       start=span.start))
+                pos = span.end + 1
+                if text[span.end:span.end + 1] != "、":
+                    break
+            if found and text[found[-1].name_span.end:found[-1].name_span.end + 1] in _CLOSE:
+                refs += [r for r in found if not any(o.name_span == r.name_span for o in refs)]
+            at = text.find(opener, at + 1, end)
     return refs
+
+
+_CLOSE = ("", "。", ",", ";", "等")  # what may follow the last name after an opener
 
 
 _AFTER_TWO = "等"  # what follows a list of only two names ("A、B和C" lists three)

@@ -35,7 +35,7 @@ def records(reports: Sequence[Report]) -> list[PersonRecord]:
         for mention in ex.mentions:
             mentions[mention.person].append(mention.span)
         parents = {p.key: p.parent for p in ex.places}
-        names = sorted({p.name for p in ex.people})
+        names = sorted({p.name for p in ex.people if p.posts})  # officials, not reporters
         for person in ex.people:
             orgs = tuple(dict.fromkeys(post.org for post in person.posts))
             places = tuple(sorted({p for o in orgs if (p := serves.get(o)) is not None}))

@@ -31,7 +31,7 @@ class PersonRecord:
     # for each of ``places``, its key and the keys of the places it lies in, nearest first
     # (the province last)
     ancestry: tuple[tuple[str, ...], ...] = ()
-    companions: tuple[str, ...] = ()  # the names of the others the report names, sorted
+    companions: tuple[str, ...] = ()  # the others the report names with posts, sorted
 
     @property
     def provinces(self) -> frozenset[str]:

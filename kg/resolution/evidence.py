@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from kg.ids import digest
 from kg.resolution.base import Identities, Identity, Merge, PersonRecord
@@ -38,71 +39,103 @@ class _Person:
     records: list[PersonRecord] = field(default_factory=list)
     reasons: dict[Ref, str] = field(default_factory=dict)  # why each record after the first
     orgs: set[str] = field(default_factory=set)
-    lineage: set[str] = field(default_factory=set)  # their places and the places those lie in
-    places: set[str] = field(default_factory=set)
+    chains: set[tuple[str, ...]] = field(default_factory=set)  # their places' ancestries
     provinces: set[str] = field(default_factory=set)
     companions: set[str] = field(default_factory=set)
-    by_year: dict[int, list[tuple[str, ...]]] = field(default_factory=lambda: defaultdict(list))
+    by_year: dict[int, set[tuple[str, ...]]] = field(  # the places held each year
+        default_factory=lambda: defaultdict(set))
 
     def add(self, record: PersonRecord, reason: str = "") -> None:
         if self.records:
             self.reasons[record.ref] = reason
         self.records.append(record)
         self.orgs.update(record.organisations)
-        self.places.update(record.places)
+        self.chains.update(record.ancestry)
         self.provinces.update(record.provinces)
         self.companions.update(record.companions)
-        for chain in record.ancestry:
-            self.lineage.update(chain)
-            if record.year is not None:
-                self.by_year[record.year].append(chain)
+        if record.year is not None and record.ancestry:
+            self.by_year[record.year].update(record.ancestry)
+
+    def join(self, other: _Person, reason: str) -> None:
+        for record in other.records:
+            self.add(record, other.reasons.get(record.ref, reason))
 
 
-def _against(record: PersonRecord, person: _Person, decisions: Decisions) -> bool:
-    """Whether anything says the record is not this person."""
-    if any(decisions.apart(record.ref, other.ref) for other in person.records):
+def _inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether one place lies in the other (or is it) below the province: a county in its
+    city, a city's two posts; not anything in the province, which holds them all."""
+    return a[0] in b[:-1] or b[0] in a[:-1] or (a[0] == b[0] and len(a) > 1)
+
+
+def _apart(x: _Person, y: _Person, decisions: Decisions) -> bool:
+    """Whether two people being gathered cannot be one: the user says so; posts in different
+    provinces with no organisation in common; posts in unrelated places in one year; or
+    years that overlap in places apart from each other."""
+    if decisions.different and any(decisions.apart(a.ref, b.ref)
+                                   for a in x.records for b in y.records):
         return True
-    if record.provinces and person.provinces and not record.provinces & person.provinces \
-            and not person.orgs.intersection(record.organisations):
-        return True  # posts in different provinces
-    held = person.by_year.get(record.year) if record.year is not None else None
-    return bool(held and record.ancestry) and all(
-        a[0] not in b and b[0] not in a for a in record.ancestry for b in held or ())
+    if x.provinces and y.provinces and not x.provinces & y.provinces and not x.orgs & y.orgs:
+        return True
+    for year in x.by_year.keys() & y.by_year.keys():
+        if all(a[0] not in b and b[0] not in a for a in x.by_year[year]
+               for b in y.by_year[year]):
+            return True
+    overlap = x.by_year and y.by_year and max(min(x.by_year), min(y.by_year)) <= min(
+        max(x.by_year), max(y.by_year))
+    return bool(overlap) and not any(_inside(a, b) for a in x.chains for b in y.chains)
 
 
-def _for(record: PersonRecord, person: _Person) -> tuple[int, list[str]]:
-    """How much says the record is this person, and what."""
+def _for(x: _Person, y: _Person) -> tuple[int, list[str]]:
+    """How much says two people being gathered are one, and what."""
     score, reasons = 0, []
-    orgs = sorted(person.orgs.intersection(record.organisations))
+    orgs = sorted(x.orgs & y.orgs)
     if orgs:
         score += SAME_ORG
         reasons.append(f"same organisation: {orgs[0]}")
-    chains = record.ancestry
-    if any(c[0] in person.lineage for c in chains) or any(
-            p in c for c in chains for p in person.places):
+    if any(_inside(a, b) for a in x.chains for b in y.chains):
         score += RELATED_PLACE
         reasons.append("posts in the same place, or one inside the other")
-    elif person.provinces.intersection(record.provinces):
+    elif x.provinces & y.provinces:
         score += SAME_PROVINCE
-        reasons.append("posts in the same province")
-    shared = sorted(person.companions.intersection(record.companions))
+        reasons.append("posts in the same province, at different times")
+    shared = sorted(x.companions & y.companions)
     if shared:
         score += min(len(shared), MOST_COMPANIONS) * COMPANION
         reasons.append("named with " + "、".join(shared[:3]))
     return score, reasons
 
 
-def _choose(record: PersonRecord, people: list[_Person],
-            decisions: Decisions) -> tuple[_Person | None, str]:
-    """The person the record joins, and why; None to start a new one."""
-    open_to = [p for p in people if not _against(record, p, decisions)]
-    scored = [(_for(record, p), index, p) for index, p in enumerate(people) if p in open_to]
-    best = max(scored, key=lambda s: (s[0][0], -s[1]), default=None)
-    if best is not None and best[0][0] > 0:
-        return best[2], "; ".join(best[0][1])
-    if len(people) == 1 and open_to:
-        return people[0], "same name, nothing against"
-    return None, ""
+def _merge(people: list[_Person], decisions: Decisions, least: int) -> list[_Person]:
+    """Join people while some pair has at least ``least`` for it and nothing against, the
+    pair with the most first."""
+    while True:
+        best: tuple[int, int, int, list[str]] | None = None
+        for i, j in combinations(range(len(people)), 2):
+            score, reasons = _for(people[i], people[j])
+            if score >= least and not _apart(people[i], people[j], decisions) and (
+                    best is None or score > best[0]):
+                best = (score, i, j, reasons)
+        if best is None:
+            return people
+        _, i, j, reasons = best
+        people[i].join(people.pop(j), "; ".join(reasons))
+
+
+def _place_bare(record: PersonRecord, people: list[_Person], decisions: Decisions) -> None:
+    """A record with no post's place or organisation joins the person its co-mentions point
+    to, else the only person of the name; else it stays apart."""
+    open_to = [p for p in people if not any(decisions.apart(record.ref, r.ref)
+                                            for r in p.records)]
+    scores = [(len(p.companions.intersection(record.companions)), p) for p in open_to]
+    top = max((n for n, _ in scores), default=0)
+    pointed = [p for n, p in scores if n == top]
+    if top and len(pointed) == 1:
+        shared = sorted(pointed[0].companions.intersection(record.companions))
+        pointed[0].add(record, "named with " + "、".join(shared[:3]))
+    elif len(people) == 1 and open_to:
+        people[0].add(record, "same name, nothing against")
+    else:
+        people.append(_alone(record))
 
 
 def _order(record: PersonRecord) -> tuple[int, str, str]:
@@ -134,17 +167,37 @@ def _joined_by_user(records: Sequence[PersonRecord], decisions: Decisions) -> li
     return people
 
 
+def _alone(record: PersonRecord) -> _Person:
+    person = _Person()
+    person.add(record)
+    return person
+
+
+def _same_posts(records: list[PersonRecord], decisions: Decisions) -> list[_Person]:
+    """The records of the same posts' organisations, each set one person at once (a
+    governor named in a hundred reports), unless the user has told any records apart."""
+    if decisions.different:
+        return [_alone(r) for r in records]
+    people: dict[tuple[str, ...], _Person] = {}
+    for record in records:
+        key = tuple(sorted(record.organisations))
+        if key in people:
+            people[key].add(record, f"same organisation: {key[0]}")
+        else:
+            people[key] = _alone(record)
+    return list(people.values())
+
+
 def _gather(records: Sequence[PersonRecord], decisions: Decisions) -> list[_Person]:
-    """The people of one name."""
+    """The people of one name: joined first on strong evidence (an organisation, a place),
+    then on weaker (the province at other times, co-mentions), then the bare mentions."""
     people = _joined_by_user(records, decisions)
     done = {r.ref for p in people for r in p.records}
     rest = sorted((r for r in records if r.ref not in done), key=_order)
-    placed = [r for r in rest if r.places or r.organisations]
-    for record in placed + [r for r in rest if not (r.places or r.organisations)]:
-        person, reason = _choose(record, people, decisions)
-        if person is None:
-            people.append(person := _Person())
-        person.add(record, reason)
+    people += _same_posts([r for r in rest if r.places or r.organisations], decisions)
+    people = _merge(_merge(people, decisions, RELATED_PLACE), decisions, 1)
+    for record in (r for r in rest if not (r.places or r.organisations)):
+        _place_bare(record, people, decisions)
     return people
 
 

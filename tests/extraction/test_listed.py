@@ -18,6 +18,12 @@ PLACES = frozenset(gazetteer(2015).names)
     ("党中央、国务院作出部署", []),  # bodies, not people
     ("“高度、全面、深度、务实”", []),  # one item is no name: a list of something else
     ("余姚、慈溪、宁海等县市", []),  # places
+    # after a word that opens a list: two names, or one
+    ("出席会议的还有齐一民、丁二。", ["齐一民", "丁二"]),
+    ("出席会议的还有:齐一民。", ["齐一民"]),
+    ("参加活动的有市领导齐一民、丁二。", ["齐一民", "丁二"]),
+    ("我们还有很多工作要做。", []),
+    ("还有齐一民说的那件事。", []),  # the name does not end the list
 ])
 def test_lists_of_names(text: str, expected: list[str]) -> None:
     assert [r.name for r in find_listed(text, 0, len(text), PLACES)] == expected

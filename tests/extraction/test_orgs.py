@@ -172,6 +172,12 @@ def test_a_list_after_a_post_chain_with_its_own_posts_is_not_a_title_over_it() -
     assert found["胡二平"] == {("重庆市", "市长")}
 
 
+def test_a_list_ends_where_the_next_chain_starts() -> None:
+    found = read_posts("杭州市西湖区委书记王一山、余杭区区长赵二海参加会议。")
+    assert set(found) == {"王一山", "赵二海"}
+    assert found["赵二海"] == {("杭州市余杭区", "区长")}
+
+
 def test_a_county_level_citys_own_news() -> None:
     raw = "武穴市召开碰头会\n\n市委副书记、市长查一俊主持会议。\n"
     assert read_posts(raw)["查一俊"] == {("武穴市委", "副书记"), ("武穴市", "市长")}
