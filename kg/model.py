@@ -195,6 +195,7 @@ class Report:
     name: str
     text: Text
     extraction: Extraction
+    source: str | None = None  # the address it was published at, if its file says
 
     @cached_property
     def key(self) -> str:

@@ -25,7 +25,7 @@ from kg.rdf.graph import build_dataset, build_graph
 from kg.rdf.io import union
 from kg.rdf.namespace import DEFAULT_BASE, KG, ORG, SCHEMA
 from kg.reading import read_report
-from kg.resolution import DEFAULT, Identities, resolve
+from kg.resolution import DEFAULT, Decisions, Identities, resolve
 from kg.view.page import render_view
 
 DEFAULT_FORMATS = ("turtle", "json-ld")
@@ -66,14 +66,15 @@ def read_reports(paths: Sequence[Path], *, genre: str = AUTO, date: str | None =
         document = read_report(path, encoding)
         if digest(document.text, size=12) not in reports:
             report = read_text(document.text, name=path.name, genre=genre,
-                               date=date or document.date)
+                               date=date or document.date, source=document.source)
             reports[report.key] = report
     return list(reports.values())
 
 
 def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str | None = None,
           base: str = DEFAULT_BASE, formats: Sequence[str] = DEFAULT_FORMATS,
-          resolver: str = DEFAULT, encoding: str | None = None) -> Summary:
+          resolver: str = DEFAULT, encoding: str | None = None,
+          decisions: Decisions | None = None) -> Summary:
     """Read the reports and write ``graph.<ext>`` in each format, and ``graph.html``.
 
     Everything is made in memory first and each file is written to a temporary name and
@@ -88,12 +89,13 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str 
         formats: the RDF formats to write (names from :data:`kg.rdf.export.EXPORTERS`).
         resolver: how to decide who is who (a name from :data:`kg.resolution.RESOLVERS`).
         encoding: the reports' encoding, if their bytes do not show it.
+        decisions: the user's own decisions on who is who, which override the resolver's.
 
     Returns:
         Counts of what the graph holds, and the files written.
     """
     reports = read_reports(paths, genre=genre, date=date, encoding=encoding)
-    identities = resolve(reports, resolver)
+    identities = resolve(reports, resolver, decisions)
     statements = graph_statements(reports, identities, base=base,
                                   quads=any(EXPORTERS[fmt].quads for fmt in formats))
     contents = {f"graph.{EXPORTERS[fmt].extension}": serialise(statements, fmt)

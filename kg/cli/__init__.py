@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from kg import __version__
-from kg.cli import build, graph, sparql, view
+from kg.cli import build, graph, people, sparql, view
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +23,6 @@ def cli() -> None:
     """
 
 
-for command in (build.build, build.genres, graph.export, graph.validate, sparql.query,
-                sparql.serve, view.view, view.stats):
+for command in (build.build, build.genres, people.people, graph.export, graph.validate,
+                sparql.query, sparql.serve, view.view, view.stats):
     cli.add_command(command)

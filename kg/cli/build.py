@@ -14,6 +14,8 @@ from kg.extraction.genres import get_genre
 from kg.pipeline import DEFAULT_FORMATS, Summary
 from kg.pipeline import build as run_build
 from kg.rdf.namespace import DEFAULT_BASE
+from kg.reading.inputs import expand
+from kg.resolution import read_decisions
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -24,7 +26,9 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
 
 
 @command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1)
+@click.option("--files-from", metavar="LIST",
+              help="Also read the reports LIST names, one path a line (-: standard input).")
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Directory to write graph.ttl, graph.jsonld and graph.html into.")
 @click.option("--date", callback=_date, metavar="YYYY[-MM[-DD]]",
@@ -40,16 +44,26 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
 @click.option("--encoding", metavar="NAME",
               help="The reports' encoding (default: a byte-order mark's, UTF-8, or the one "
                    "their bytes show: GB18030, Big5 …).")
-def build(files: tuple[Path, ...], out_dir: Path, date: str | None, base: str,
-          formats: tuple[str, ...], genre: str, encoding: str | None) -> None:
-    """Read report FILES and write the graph (Turtle, JSON-LD …) and its view (HTML).
+@click.option("--decisions", type=click.Path(path_type=Path, dir_okay=False),
+              help="Your own decisions on who is who (same / different), which override "
+                   "kg's: see kg people.")
+def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path, date: str | None,
+          base: str, formats: tuple[str, ...], genre: str, encoding: str | None,
+          decisions: Path | None) -> None:
+    """Read REPORTS and write the graph (Turtle, JSON-LD …) and its view (HTML).
+
+    REPORTS are files, directories (every .txt, .md and .html in them and below), globs
+    or - (standard input).
 
     Example:
 
         kg build data/transcript.txt -o output/ --date 2015 -f turtle -f trig
     """
-    summary = run_build(list(files), out_dir, genre=genre, date=date, base=base,
-                        formats=formats or DEFAULT_FORMATS, encoding=encoding)
+    if not reports and files_from is None:
+        raise click.UsageError("name the REPORTS to read (files, directories, globs or -)")
+    summary = run_build(expand(reports, files_from), out_dir, genre=genre, date=date,
+                        base=base, formats=formats or DEFAULT_FORMATS, encoding=encoding,
+                        decisions=read_decisions(decisions) if decisions else None)
     click.echo(summary_text(summary))
 
 

@@ -25,7 +25,7 @@ __all__ = ["AUTO", "GENRES", "extract", "infer_setting", "read_text"]
 
 
 def read_text(raw: str, *, name: str = "", genre: str | Genre = AUTO,
-              date: str | None = None) -> Report:
+              date: str | None = None, source: str | None = None) -> Report:
     """A report from its text, read as :func:`extract` reads it.
 
     Args:
@@ -33,9 +33,10 @@ def read_text(raw: str, *, name: str = "", genre: str | Genre = AUTO,
         name: its file name, for the record.
         genre: the genre to read it as, or ``auto``.
         date: when it was written (YYYY[-MM[-DD]]); read from the text if None.
+        source: the address it was published at, if known.
     """
     text, extraction = extract(raw, genre=genre, date=date)
-    return Report(name, text, extraction)
+    return Report(name, text, extraction, source)
 
 
 def extract(raw: str, *, genre: str | Genre = AUTO,

@@ -246,6 +246,8 @@ class _Writer:
         report = mint("report", key)
         add((report, RDF.type, SCHEMA.NewsArticle))
         add((report, SCHEMA.headline, _zh(ex.title)))
+        if self.report.source:
+            add((report, SCHEMA.url, URIRef(self.report.source)))
         if ex.subtitle:
             add((report, SCHEMA.alternativeHeadline, _zh(ex.subtitle)))
         if ex.date:

@@ -111,6 +111,8 @@ class _TextParser(HTMLParser):
         elif tag in _BLOCKS:
             self.parts.append(_BLOCK)
             self.heading = self.heading or tag == "h1"
+        if tag == "link" and dict(attrs).get("rel") == "canonical" and dict(attrs).get("href"):
+            self.metadata["canonical"] = dict(attrs)["href"]
         if tag == "meta":
             found = dict(attrs)
             key, content = found.get("name") or found.get("property"), found.get("content")

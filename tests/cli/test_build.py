@@ -97,7 +97,7 @@ def test_without_a_date_in_the_text_the_report_has_none(tmp_path: Path) -> None:
 BAD_INPUTS = {
     # name: (make the input under tmp_path, fragment the message must contain)
     "missing": (lambda d: d / "nope.txt", "no such file"),
-    "directory": (lambda d: (d / "adir").mkdir() or d / "adir", "is a directory"),
+    "directory": (lambda d: (d / "adir").mkdir() or d / "adir", "a directory with no reports"),
     "empty": (lambda d: write(d, "empty.txt", b""), "is empty"),
     "whitespace": (lambda d: write(d, "blank.txt", " \n\t\u3000\n".encode()), "is empty"),
     "binary": (lambda d: write(d, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),

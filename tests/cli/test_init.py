@@ -18,7 +18,7 @@ from tests.cli.common import (
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["build"], "Missing argument 'FILES...'"),
+        (["build", "-o", "{tmp}"], "name the REPORTS to read"),
         (["build", str(TRANSCRIPT)], "Missing option '-o'"),
         (["build", str(TRANSCRIPT), "-o", "{tmp}", "--date", "notadate"],
          "'notadate' is not a date"),

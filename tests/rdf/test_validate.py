@@ -517,6 +517,17 @@ def report_read_from_nowhere(g: Graph) -> None:
     g.remove((article(g), PROV.wasDerivedFrom, None))
 
 
+@case("kgsh:ArticleUrlShape", "schema:url")
+def report_published_at_two_addresses(g: Graph) -> None:
+    g.add((article(g), SCHEMA.url, URIRef("https://example.com/a")))
+    g.add((article(g), SCHEMA.url, URIRef("https://example.com/b")))
+
+
+@case("kgsh:ArticleUrlShape", "schema:url")
+def report_published_at_a_string(g: Graph) -> None:
+    g.add((article(g), SCHEMA.url, Literal("https://example.com/a")))
+
+
 @case("kgsh:CaptionShape", "schema:caption")
 def photograph_without_a_caption(g: Graph) -> None:
     g.remove((first(g, SCHEMA.Photograph), SCHEMA.caption, None))

@@ -47,3 +47,27 @@ def test_bad_front_matter_names_the_file(tmp_path: Path) -> None:
         read_report(path)
     assert str(caught.value).startswith(f"{path}: the front matter is not YAML")
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("name", "text", "source"), [
+    ("a.md", "---\nurl: https://news.example.cn/a/1.html\n---\n李四出席。\n",
+     "https://news.example.cn/a/1.html"),
+    ("a.html", '<html><head><link rel="canonical" href="https://news.example.cn/b.html">'
+               '</head><body><p>李四出席。</p></body></html>', "https://news.example.cn/b.html"),
+    ("a.html", '<html><head><meta property="og:url" content="http://example.cn/c">'
+               '</head><body><p>李四出席。</p></body></html>', "http://example.cn/c"),
+    ("a.md", "---\nurl: not an address\n---\n李四出席。\n", None),
+])
+def test_where_a_report_was_published(tmp_path: Path, name: str, text: str,
+                                      source: str | None) -> None:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    assert read_report(path).source == source
+
+
+def test_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("李四出席。\n".encode())))
+    assert read_report(Path("-")) == Document("李四出席。\n")
