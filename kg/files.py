@@ -6,7 +6,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from kg.errors import OutputError
@@ -77,6 +77,26 @@ def _undo(renamed: list[Path], backups: dict[Path, Path], temporary: list[Path])
     for path in temporary + list(backups.values()):
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
+
+
+def replace_atomically(path: Path, write: Callable[[str], object]) -> None:
+    """Make ``path`` whole or not at all: ``write`` writes a temporary file (given its
+    name) beside it, which is then renamed into place; on failure it is removed.
+
+    Raises:
+        OutputError: the file cannot be written.
+    """
+    name = ""
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.close(handle)
+        write(name)
+        os.chmod(name, 0o666 & ~_umask())
+        os.replace(name, path)
+    except OSError as error:
+        if name:
+            Path(name).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from error
 
 
 def _umask() -> int:

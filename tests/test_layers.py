@@ -18,7 +18,7 @@ LAYERS = [
     {"extraction"},
     {"resolution"},
     {"rdf"},
-    {"sparql", "view"},
+    {"sparql", "view", "store"},
     {"pipeline"},
     {"cli", "__init__"},
     {"__main__"},

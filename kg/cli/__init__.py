@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from kg import __version__
-from kg.cli import build, graph, people, sparql, view
+from kg.cli import build, graph, people, sparql, store, view
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,6 +23,7 @@ def cli() -> None:
     """
 
 
-for command in (build.build, build.genres, people.people, graph.export, graph.validate,
-                sparql.query, sparql.serve, view.view, view.stats):
+for command in (build.build, build.genres, store.add, store.remove, store.reports,
+                people.people, graph.export, graph.validate, sparql.query, sparql.serve,
+                view.view, view.stats):
     cli.add_command(command)

@@ -9,9 +9,10 @@ import click
 
 from kg.cli.errors import NONCONFORMING, command
 from kg.cli.formats import FORMATS
-from kg.rdf.export import convert
-from kg.rdf.io import load_graph
+from kg.cli.store import graph_at
+from kg.rdf.export import convert, serialise_graph
 from kg.rdf.validate import validate as check_shapes
+from kg.store.read import STORE_FORMATS, dump, is_store
 
 
 @command()
@@ -21,13 +22,19 @@ from kg.rdf.validate import validate as check_shapes
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path),
               help="The file to write (default: standard output).")
 def export(graph_path: Path, fmt: str, out: Path | None) -> None:
-    """Write the graph file GRAPH in another RDF format.
+    """Write the graph file (or store) GRAPH in another RDF format.
 
     Example:
 
         kg export output/graph.trig -f nquads -o output/graph.nq
     """
-    text = convert(graph_path, fmt, out)
+    if is_store(graph_path) and fmt in STORE_FORMATS:
+        data = dump(graph_path, fmt, out)
+        if data is not None:
+            sys.stdout.buffer.write(data)
+        return
+    text = convert(graph_path, fmt, out) if not is_store(graph_path) else \
+        serialise_graph(graph_at(graph_path), fmt, out)
     if text is not None:
         sys.stdout.write(text)
 
@@ -42,7 +49,7 @@ def validate(ctx: click.Context, graph_path: Path) -> None:
 
         kg validate output/graph.ttl
     """
-    report = check_shapes(load_graph(graph_path))
+    report = check_shapes(graph_at(graph_path))
     click.echo(report.text, nl=False)
     if not report.conforms:
         ctx.exit(NONCONFORMING)

@@ -2,30 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import click
 
 from kg.cli.errors import command
+from kg.cli.options import DECISIONS, FILES_FROM, REPORTS
+from kg.cli.store import open_store
 from kg.extraction import AUTO
-from kg.model import Report
 from kg.pipeline import read_reports
 from kg.reading.inputs import expand
-from kg.resolution import Decisions, Identity, read_decisions, records, resolve
+from kg.resolution import (
+    Decisions,
+    Identities,
+    Identity,
+    PersonRecord,
+    read_decisions,
+    records,
+    resolve_records,
+)
+from kg.store.read import is_store
 
 
 @command()
 @click.argument("name")
-@click.argument("reports", nargs=-1, required=True)
-@click.option("--files-from", metavar="LIST",
-              help="Also read the reports LIST names, one path a line (-: standard input).")
-@click.option("--decisions", type=click.Path(path_type=Path, dir_okay=False),
-              help="Your own decisions on who is who, which override kg's.")
+@REPORTS
+@FILES_FROM
+@click.option("--store", "store_dir", type=click.Path(path_type=Path),
+              help="Ask a store (kg add) instead of reading REPORTS.")
+@DECISIONS
 def people(name: str, reports: tuple[str, ...], files_from: str | None,
-           decisions: Path | None) -> None:
-    """Show who NAME is in REPORTS: each person kg holds apart, the reports and posts of
-    each, and why each report's mention was joined to the person.
+           store_dir: Path | None, decisions: Path | None) -> None:
+    """Show who NAME is in REPORTS (or a store): each person kg holds apart, the reports
+    and posts of each, and why each report's mention was joined to the person.
 
     Write a decisions file (kg build --decisions) with the REPORT:PERSON keys shown:
 
@@ -36,29 +46,40 @@ def people(name: str, reports: tuple[str, ...], files_from: str | None,
 
         kg people 王伟 reports/ --decisions decisions.txt
     """
+    if store_dir is not None:
+        if not is_store(store_dir):
+            raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
+        store = open_store(store_dir, decisions=decisions, jobs=1)
+        found = [r for entry in store for r in entry.records]
+        files = {entry.key: entry.name for entry in store}
+        click.echo(describe(name, found, files, store.identities()))
+        return
+    if not reports and files_from is None:
+        raise click.UsageError("name the REPORTS to read, or give --store")
     read = read_reports(expand(reports, files_from), genre=AUTO)
+    found = records(read)
     chosen = read_decisions(decisions) if decisions else Decisions()
-    click.echo(describe(name, read, chosen))
+    click.echo(describe(name, found, {r.key: r.name for r in read},
+                        resolve_records(found, decisions=chosen)))
 
 
-def describe(name: str, reports: Sequence[Report], decisions: Decisions) -> str:
+def describe(name: str, found: Sequence[PersonRecord], files: Mapping[str, str],
+             identities: Identities) -> str:
     """The people of ``name`` as the resolver holds them, with the evidence."""
-    identities = resolve(reports, decisions=decisions)
-    found = sorted({i.key: i for i in identities.people if i.name == name}.values(),
-                   key=lambda i: i.records)
-    if not found:
-        return f"{name}: named in none of the {len(reports)} reports"
-    lines = [f"{name}: {len(found)} {'person' if len(found) == 1 else 'people'} "
-             f"in {len(reports)} reports"]
-    for identity in found:
-        lines += _person(identity, reports)
+    chosen = sorted({i.key: i for i in identities.people if i.name == name}.values(),
+                    key=lambda i: i.records)
+    if not chosen:
+        return f"{name}: named in none of the {len(files)} reports"
+    by_ref = {r.ref: r for r in found if r.name == name}
+    lines = [f"{name}: {len(chosen)} {'person' if len(chosen) == 1 else 'people'} "
+             f"in {len(files)} reports"]
+    for identity in chosen:
+        lines += _person(identity, by_ref, files)
     return "\n".join(lines)
 
 
-def _person(identity: Identity, reports: Sequence[Report]) -> list[str]:
-    by_ref = {r.ref: r for r in records([rep for rep in reports
-                                         if any(ref[0] == rep.key for ref in identity.records)])}
-    files = {r.key: r.name for r in reports}
+def _person(identity: Identity, by_ref: Mapping[tuple[str, str], PersonRecord],
+            files: Mapping[str, str]) -> list[str]:
     why = {(m.report, m.person): m.reason for m in identity.evidence}
     lines = ["", f"person {identity.key}"]
     for ref in identity.records:

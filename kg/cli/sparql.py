@@ -7,18 +7,22 @@ from pathlib import Path
 import click
 
 from kg.cli.errors import command
+from kg.cli.store import graph_at
 from kg.rdf.io import load_graph
 from kg.sparql import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     FORMATTERS,
+    QueryResult,
     format_query_list,
     format_result,
     load_query,
     make_server,
     run_query,
+    run_store_query,
     serve_forever,
 )
+from kg.store.read import base_of, is_store, open_store, prefixes
 
 
 def _params(_ctx: click.Context, _param: click.Parameter,
@@ -37,7 +41,8 @@ def _params(_ctx: click.Context, _param: click.Parameter,
 @command()
 @click.argument("query", required=False)
 @click.option("-g", "--graph", "graph_path", default="output/graph.ttl", show_default=True,
-              type=click.Path(path_type=Path), help="The graph to query.")
+              type=click.Path(path_type=Path),
+              help="The graph to query: a graph file, or a store (kg add).")
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table",
               show_default=True, help="How to print the answer.")
 @click.option("-p", "--param", "params", multiple=True, callback=_params, metavar="KEY=VALUE",
@@ -59,7 +64,15 @@ def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
     elif query is None:
         raise click.UsageError("Missing argument 'QUERY'.")
     else:
-        click.echo(format_result(run_query(load_graph(graph_path), load_query(query), params), fmt))
+        click.echo(format_result(answer(graph_path, load_query(query), params), fmt))
+
+
+def answer(path: Path, sparql: str, params: dict[str, str]) -> QueryResult:
+    """The answer of a graph file (rdflib) or a store (pyoxigraph, every report's named
+    graph read as one)."""
+    if is_store(path):
+        return run_store_query(open_store(path), sparql, params, prefixes(base_of(path)))
+    return run_query(load_graph(path), sparql, params)
 
 
 @command()
@@ -79,6 +92,6 @@ def serve(graph_path: Path, host: str, port: int, cors: bool) -> None:
 
         curl -H 'Accept: text/csv' http://127.0.0.1:7878/sparql --data-urlencode 'query=ASK {}'
     """
-    server = make_server(graph_path, host, port, cors=cors)
+    server = make_server(graph_path, host, port, cors=cors, graph=graph_at(graph_path))
     click.echo(f"Serving {graph_path} ({len(server.endpoint)} triples) at {server.url}")
     serve_forever(server)

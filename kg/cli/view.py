@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from kg.cli.errors import command
+from kg.cli.store import graph_at
 from kg.files import write_atomically
-from kg.rdf.io import load_graph
 from kg.view.page import view_page
 from kg.view.stats import format_stats, graph_stats
 
@@ -42,7 +42,7 @@ def view(graph_path: Path, output: Path, around_name: str | None, depth: int,
     """
     if sum(x is not None for x in (around_name, group, place)) > 1:
         raise click.UsageError("give at most one of --around, --group and --place")
-    page = view_page(load_graph(graph_path), around_name=around_name, depth=depth,
+    page = view_page(graph_at(graph_path), around_name=around_name, depth=depth,
                      group=group, place=place, title=title)
     write_atomically(output.parent, {output.name: page.html})
     click.echo(f"wrote {output} ({page.nodes} nodes, {page.edges} edges)")
@@ -59,4 +59,4 @@ def stats(graph_path: Path, top: int) -> None:
 
         kg stats output/graph.ttl --top 10
     """
-    click.echo(format_stats(graph_stats(load_graph(graph_path), top=top)))
+    click.echo(format_stats(graph_stats(graph_at(graph_path), top=top)))

@@ -151,6 +151,15 @@ def serialise(statements: Statements, fmt: str) -> str:
     return chosen.write(statements)
 
 
+def serialise_graph(graph: Graph, fmt: str, out: Path | None = None) -> str | None:
+    """Write one graph in format ``fmt`` to ``out`` (atomically), or return it."""
+    text = serialise(Statements(graph), fmt)
+    if out is None:
+        return text
+    write_atomically(out.parent, {out.name: text})
+    return None
+
+
 def convert(path: Path, fmt: str, out: Path | None = None) -> str | None:
     """Read a graph file and write it in format ``fmt`` to ``out`` (atomically), or return it.
 

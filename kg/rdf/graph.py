@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, SKOS
+from rdflib.term import Node
 
 from kg.extraction.gazetteer import short_name
 from kg.ids import digest
@@ -37,6 +38,7 @@ from kg.rdf.titles import title_statements
 from kg.resolution import Identities, resolve
 
 ZH = "zh"
+Triple = tuple[Node, Node, Node]
 PINYIN = "zh-Latn-pinyin"
 SIMPLIFIED = "zh-Hans"
 
@@ -81,7 +83,15 @@ def _write(reports: Sequence[Report], identities: Identities | None, base: str, 
     bind_prefixes(graph, base)
     identities = identities if identities is not None else resolve(reports)
     for report in reports:
-        _Writer(target(report), Minter(base), report, identities).write()
+        _Writer(target(report).add, Minter(base), report, identities).write()
+
+
+def report_triples(report: Report, identities: Identities, *,
+                   base: str = DEFAULT_BASE) -> list[Triple]:
+    """One report's statements, as a list (for a store to take them in)."""
+    triples: list[Triple] = []
+    _Writer(triples.append, Minter(base), report, identities).write()
+    return triples
 
 
 def _zh(value: str) -> Literal:
@@ -105,9 +115,9 @@ def _index(value: int) -> Literal:
 class _Writer:
     """Writes one report's statements."""
 
-    def __init__(self, graph: Graph, mint: Minter, report: Report,
+    def __init__(self, add: Callable[[Triple], object], mint: Minter, report: Report,
                  identities: Identities) -> None:
-        self.add = graph.add
+        self.add = add
         self.mint = mint
         self.report = report
         self.identities = identities

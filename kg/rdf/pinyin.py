@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -11,21 +11,25 @@ from kg.extraction.gazetteer import divisions
 from kg.extraction.lexicon import surnames
 
 
+@lru_cache(maxsize=65536)  # the same names again and again, report after report
 def plain(text: str) -> str:
     """Toneless syllables, one word each: 常务副主席 → chang wu fu zhu xi."""
     return " ".join(lazy_pinyin(text, style=Style.NORMAL))
 
 
+@lru_cache(maxsize=65536)
 def with_tones(text: str) -> str:
     """Syllables with tone numbers, one word each: 庭长 → ting2 zhang3."""
     return " ".join(lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True))
 
 
+@lru_cache(maxsize=65536)
 def initials(text: str) -> str:
     """The first letter of each syllable: 杭州市总工会 → hzszgh."""
     return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER))
 
 
+@lru_cache(maxsize=65536)
 def person(name: str) -> str:
     """A person's name as pinyin, surname first: 曾小明 → Zeng Xiaoming (曾 as a surname)."""
     if not name:
@@ -36,6 +40,7 @@ def person(name: str) -> str:
     return f"{family.capitalize()} {syllables(name[size:]).capitalize()}".strip()
 
 
+@lru_cache(maxsize=65536)
 def syllables(text: str) -> str:
     """Pinyin syllables run together, with an apostrophe where a syllable starts with a vowel."""
     out = ""
@@ -44,6 +49,7 @@ def syllables(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)
 def place(label: str) -> str:
     """A place's name, a word for each name and kind: 杭州市西湖区 → Hangzhou Shi Xihu Qu."""
     division, kind = _division_patterns()
@@ -58,6 +64,7 @@ def place(label: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def within(label: str, city: str, short: str) -> str:
     """A name that starts with its city's: 杭州高新区 (杭州市, 杭州) → Hangzhou Gaoxinqu,
     杭州市经济技术开发区 → Hangzhou Shi Jingjijishukaifaqu."""

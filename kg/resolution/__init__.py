@@ -16,7 +16,8 @@ from kg.resolution.decisions import Decisions, read_decisions
 from kg.resolution.registry import DEFAULT, RESOLVERS, get_resolver, resolver
 
 __all__ = ["DEFAULT", "RESOLVERS", "Decisions", "Identities", "Identity", "Merge",
-           "PersonRecord", "read_decisions", "records", "resolve", "resolver"]
+           "PersonRecord", "read_decisions", "records", "resolve", "resolve_records",
+           "resolver"]
 
 
 def records(reports: Sequence[Report]) -> list[PersonRecord]:
@@ -61,4 +62,10 @@ def resolve(reports: Sequence[Report], resolver_name: str = DEFAULT,
             decisions: Decisions | None = None) -> Identities:
     """The identity of every person of every report, by the resolver named, following the
     user's decisions (:mod:`kg.resolution.decisions`) if given."""
-    return get_resolver(resolver_name)(records(reports), decisions)
+    return resolve_records(records(reports), resolver_name, decisions)
+
+
+def resolve_records(found: Sequence[PersonRecord], resolver_name: str = DEFAULT,
+                    decisions: Decisions | None = None) -> Identities:
+    """The identity of every record (see :func:`resolve`)."""
+    return get_resolver(resolver_name)(found, decisions)

@@ -16,7 +16,7 @@ from kg.sparql.catalogue import format_query_list, load_query, named_queries
 from kg.sparql.check import check_query
 from kg.sparql.endpoint import Endpoint
 from kg.sparql.results import FORMATTERS, format_result
-from kg.sparql.run import QueryResult, run_query
+from kg.sparql.run import QueryResult, run_query, run_store_query
 from kg.sparql.server import DEFAULT_HOST, DEFAULT_PORT, SparqlServer, make_server, serve_forever
 
 __all__ = [
@@ -33,5 +33,6 @@ __all__ = [
     "make_server",
     "named_queries",
     "run_query",
+    "run_store_query",
     "serve_forever",
 ]

@@ -20,17 +20,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import BNode, Identifier, Literal, Variable
+from rdflib.term import BNode, Identifier, Literal, URIRef, Variable
 
 from kg.errors import QueryError
 from kg.sparql.catalogue import Parameter, query_parameters, suggestion
 from kg.sparql.check import node_field, one_line, parse_read_only, refuse_remote
 
-__all__ = ["QueryResult", "run_query"]
+__all__ = ["QueryResult", "run_query", "run_store_query"]
 
 Terms = tuple[tuple[Identifier | None, ...], ...]
 
@@ -105,6 +106,62 @@ def run_query(
         rows=tuple(tuple(_cell(t) for t in row) for row in terms),
         terms=terms,
     )
+
+
+def run_store_query(store: ox.Store, sparql: str, params: Mapping[str, str] | None = None,
+                    prefixes: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a read-only SPARQL query on a pyoxigraph store (a kg store's default graph is the
+    union of its reports' named graphs), with the checks and parameters of
+    :func:`run_query` (a value is written into the query by :func:`with_values`).
+
+    Raises:
+        QueryError: as :func:`run_query`.
+    """
+    bindings = _bind_parameters(sparql, params or {})
+    parsed = parse_read_only(sparql)
+    kind = parsed[1].name
+    if kind not in ("SelectQuery", "AskQuery"):
+        raise QueryError("kg query runs SELECT and ASK queries only, not "
+                         f"{kind.removesuffix('Query').upper()}")
+    try:
+        answer = store.query(with_values(sparql, bindings), prefixes=dict(prefixes or {}))
+    except (SyntaxError, OSError) as exc:
+        raise QueryError(f"query could not be run: {one_line(str(exc))}") from exc
+    if isinstance(answer, ox.QueryBoolean):
+        return _ask_result(bool(answer))
+    assert isinstance(answer, ox.QuerySolutions)
+    variables = [v.value for v in answer.variables]
+    terms = tuple(tuple(_from_store(solution[v]) for v in variables) for solution in answer)
+    return QueryResult(columns=tuple(variables),
+                       rows=tuple(tuple(_cell(t) for t in row) for row in terms), terms=terms)
+
+
+def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with each parameter given written in as its value: ``BOUND(?param_x)`` as
+    ``true``, ``?param_x`` as the literal, escaped as N-Triples escapes it (a value cannot
+    end the literal, so it cannot change the query). Any store answers the result the same.
+    A parameter not given stays a variable, unbound."""
+    for name, value in bindings.items():
+        literal = str(ox.Literal(str(value)))
+        variable = rf"[?$]{re.escape(str(name))}(?![\w])"
+        sparql = re.sub(rf"BOUND\s*\(\s*{variable}\s*\)", "true", sparql, flags=re.IGNORECASE)
+        sparql = re.sub(variable, literal.replace("\\", r"\\"), sparql)
+    return sparql
+
+
+def _from_store(term: object) -> Identifier | None:
+    """A pyoxigraph term as rdflib's (for the result formats)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise QueryError(f"a result kg cannot show: {term!r}")
 
 
 def _ask_result(answer: bool) -> QueryResult:

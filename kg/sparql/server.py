@@ -20,6 +20,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import rdflib
+
 from kg.errors import ServeError
 from kg.rdf.io import load_graph
 from kg.sparql.endpoint import ENDPOINT_PATH, MAX_BODY_BYTES, Endpoint, Response
@@ -113,6 +115,7 @@ class SparqlServer(ThreadingHTTPServer):
         address: The (host, port) to listen on; port 0 picks a free one.
         endpoint: What answers the requests.
         cors: Whether to let web pages from any origin (such as YASGUI's) read the answers.
+        graph: The graph, if already read (``graph_path`` is then only its name).
     """
 
     daemon_threads = True
@@ -133,7 +136,8 @@ class SparqlServer(ThreadingHTTPServer):
 
 
 def make_server(
-    graph_path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, cors: bool = False
+    graph_path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, cors: bool = False,
+    graph: rdflib.Graph | None = None,
 ) -> SparqlServer:
     """Read a graph and open a SPARQL endpoint on it, without serving yet.
 
@@ -143,6 +147,7 @@ def make_server(
             machine can query the graph.
         port: The port to listen on; 0 picks a free one (see :attr:`SparqlServer.url`).
         cors: Whether to let web pages from any origin (such as YASGUI's) read the answers.
+        graph: The graph, if already read (``graph_path`` is then only its name).
 
     Returns:
         The server, listening; call :func:`serve_forever` to answer requests.
@@ -151,7 +156,7 @@ def make_server(
         InputError: If the graph file is missing or is not RDF.
         ServeError: If the server cannot listen on ``host``:``port``.
     """
-    endpoint = Endpoint(load_graph(graph_path))
+    endpoint = Endpoint(graph if graph is not None else load_graph(graph_path))
     try:
         return SparqlServer((host, port), endpoint, cors=cors)
     except OSError as error:

@@ -1,0 +1,46 @@
+"""The options several commands share, stated once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.extraction import AUTO, GENRES
+from kg.extraction.dates import check_date
+from kg.rdf.namespace import DEFAULT_BASE
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    try:  # a real date: no month 13, no 30 February
+        return None if value is None else check_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+
+
+REPORTS = click.argument("reports", nargs=-1)
+FILES_FROM = click.option(
+    "--files-from", metavar="LIST",
+    help="Also read the reports LIST names, one path a line (-: standard input).")
+DATE = click.option("--date", callback=_date, metavar="YYYY[-MM[-DD]]",
+                    help="When the reports were written (default: where their text says it).")
+BASE = click.option("--base", default=DEFAULT_BASE, show_default=True,
+                    help="Base IRI for the graph's resources.")
+GENRE = click.option("--genre", default=AUTO, show_default=True,
+                     type=click.Choice([AUTO, *sorted(GENRES)]),
+                     help="The kind of report (kg genres lists them); auto: each report's own "
+                          "marks choose.")
+ENCODING = click.option("--encoding", metavar="NAME",
+                        help="The reports' encoding (default: a byte-order mark's, UTF-8, or "
+                             "the one their bytes show: GB18030, Big5 …).")
+DECISIONS = click.option("--decisions", type=click.Path(path_type=Path, dir_okay=False),
+                         help="Your own decisions on who is who (same / different), which "
+                              "override kg's: see kg people.")
+JOBS = click.option("-j", "--jobs", type=click.IntRange(1, 256),
+                    help="Processes to read reports in (default: one per core).")
+
+
+def need_reports(reports: tuple[str, ...], files_from: str | None, verb: str) -> None:
+    """Refuse a command that names no reports, as a usage error."""
+    if not reports and files_from is None:
+        raise click.UsageError(f"name the REPORTS to {verb} (files, directories, globs or -)")

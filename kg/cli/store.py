@@ -1,0 +1,128 @@
+"""``kg add``, ``kg remove`` and ``kg reports``: a store of reports that grows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rdflib import Graph
+from tqdm import tqdm
+
+from kg.cli.errors import command
+from kg.cli.options import (
+    DATE,
+    DECISIONS,
+    ENCODING,
+    FILES_FROM,
+    GENRE,
+    JOBS,
+    REPORTS,
+    need_reports,
+)
+from kg.rdf.io import load_graph
+from kg.rdf.namespace import DEFAULT_BASE
+from kg.reading.inputs import expand
+from kg.resolution import Decisions, read_decisions
+from kg.store import Bar, Changes, ReportStore, jobs_default
+from kg.store.read import is_store, store_graph
+
+STORE = click.option("--store", "store_dir", required=True, type=click.Path(path_type=Path),
+                     help="The store directory (made on first use).")
+
+
+def progress(label: str, total: int) -> Bar:
+    """A progress bar on standard error when it is a terminal; nothing when piped."""
+    bar: Bar = tqdm(total=total, desc=label, unit="report", disable=None, leave=False)
+    return bar
+
+
+def open_store(path: Path, base: str = DEFAULT_BASE, decisions: Path | None = None,
+               jobs: int | None = None) -> ReportStore:
+    """The store at ``path`` with the user's decisions (kept in it for later changes)."""
+    chosen = read_decisions(decisions) if decisions else None
+    kept = path / "decisions.txt"
+    if decisions is not None and chosen is not None:
+        path.mkdir(parents=True, exist_ok=True)
+        kept.write_text(decisions.read_text("utf-8"), "utf-8")
+    elif kept.is_file():
+        chosen = read_decisions(kept)
+    return ReportStore(path, base=base, decisions=chosen or Decisions(),
+                       jobs=jobs or jobs_default(), progress=progress)
+
+
+def graph_at(path: Path) -> Graph:
+    """The graph of a graph file or a store directory."""
+    return store_graph(path) if is_store(path) else load_graph(path)
+
+
+@command()
+@REPORTS
+@STORE
+@FILES_FROM
+@GENRE
+@DATE
+@ENCODING
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI for the graph's resources (fixed when the store is made).")
+@DECISIONS
+@JOBS
+def add(reports: tuple[str, ...], store_dir: Path, files_from: str | None, genre: str,
+        date: str | None, encoding: str | None, base: str, decisions: Path | None,
+        jobs: int | None) -> None:
+    """Add REPORTS to a store: each its own named graph, once however often it is added;
+    who is who is decided again across every report the store holds.
+
+    Example:
+
+        kg add reports/ --store corpus/ -j 2
+    """
+    need_reports(reports, files_from, "add")
+    paths = expand(reports, files_from)
+    store = open_store(store_dir, base, decisions, jobs)
+    click.echo(summary(store.add(paths, genre=genre, date=date, encoding=encoding), store))
+
+
+@command()
+@click.argument("reports", nargs=-1, required=True)
+@STORE
+@JOBS
+def remove(reports: tuple[str, ...], store_dir: Path, jobs: int | None) -> None:
+    """Take REPORTS (file names or report keys) out of a store; who is who is decided again.
+
+    Example:
+
+        kg remove 2021-06-09.txt --store corpus/
+    """
+    if not is_store(store_dir):
+        raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
+    store = open_store(store_dir, jobs=jobs)
+    click.echo(summary(store.remove(list(reports)), store))
+
+
+@command()
+@STORE
+def reports(store_dir: Path) -> None:
+    """List the reports of a store: key, date, genre, file name, people.
+
+    Example:
+
+        kg reports --store corpus/
+    """
+    if not is_store(store_dir):
+        raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
+    for entry in open_store(store_dir, jobs=1):
+        click.echo(f"{entry.key}  {entry.date or '----------':<10}  {entry.genre:<14}  "
+                   f"{entry.name}  ({len(entry.records)} people)")
+
+
+def summary(changes: Changes, store: ReportStore) -> str:
+    """What a change did, and what the store now holds."""
+    lines = [f"added          {len(changes.added)}"]
+    if changes.already:
+        lines.append(f"already held   {len(changes.already)}")
+    if changes.removed:
+        lines.append(f"removed        {len(changes.removed)}")
+    lines += [f"rewritten      {changes.rewritten}", f"reports        {len(store)}",
+              f"people         {len(store.identities().people)}",
+              f"statements     {store.statements()}"]
+    return "\n".join(lines)

@@ -1,0 +1,91 @@
+"""Reading a store without changing it: its statements for queries, exports and views."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.errors import InputError
+from kg.files import replace_atomically
+from kg.rdf.graph import bind_prefixes
+from kg.rdf.namespace import PREFIXES
+from kg.store.index import GRAPHS, MANIFEST
+
+#: The formats a store writes itself (pyoxigraph's serialisers, streaming), by kg's names.
+STORE_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
+    "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+}
+
+
+def is_store(path: Path) -> bool:
+    """Whether ``path`` is a store directory (made by ``kg add``)."""
+    return (path / MANIFEST).is_file()
+
+
+def open_store(path: Path) -> ox.Store:
+    """A store's statements, read-only (other kg commands may read it at the same time).
+
+    Raises:
+        InputError: it cannot be opened.
+    """
+    try:
+        return ox.Store.read_only(str(path / GRAPHS))
+    except OSError as error:
+        raise InputError(f"{path}: the store cannot be read ({error})") from error
+
+
+def prefixes(base: str) -> dict[str, str]:
+    """The prefixes the statements are written with."""
+    return {**{name: str(ns) for name, ns in PREFIXES}, "id": base}
+
+
+def base_of(path: Path) -> str:
+    """The base IRI of a store's statements."""
+    return str(json.loads((path / MANIFEST).read_text("utf-8"))["base"])
+
+
+def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """Every statement of every report once (the default graph: their union)."""
+    return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def report_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Every report's statements in its named graph (not the union)."""
+    for graph in store.named_graphs():
+        yield from store.quads_for_pattern(None, None, None, graph)
+
+
+def dump(path: Path, fmt: str, out: Path | None) -> bytes | None:
+    """Write a store's statements in ``fmt`` to ``out`` (renamed into place once whole), or
+    give them. TriG and N-Quads keep each report's named graph; the others hold the union.
+
+    Raises:
+        InputError: the store cannot be read.
+        OutputError: ``out`` cannot be written.
+    """
+    store, kind = open_store(path), STORE_FORMATS[fmt]
+    names = prefixes(base_of(path))
+    quads = kind in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+    def statements() -> Iterator[ox.Quad] | Iterator[ox.Triple]:
+        return report_quads(store) if quads else union_triples(store)
+
+    if out is None:
+        return ox.serialize(statements(), format=kind, prefixes=names)
+    replace_atomically(out, lambda name: ox.serialize(statements(), name, format=kind,
+                                                      prefixes=names))
+    return None
+
+
+def store_graph(path: Path) -> Graph:
+    """A store's statements as one rdflib graph (for the views, checks and formats that
+    take one)."""
+    graph = Graph()
+    bind_prefixes(graph, base_of(path))
+    data = ox.serialize(union_triples(open_store(path)), format=ox.RdfFormat.N_TRIPLES)
+    graph.parse(data=data, format="nt")
+    return graph

@@ -1,0 +1,198 @@
+"""A graph that grows: reports added and taken out again, each in a named graph of its own
+in an on-disk pyoxigraph store, with who is who resolved across all of them.
+
+A report is known by the digest of its text: adding it again changes nothing. After every
+change the resolver decides again, from what each report says of its people (kept in the
+store's index), and the reports whose people it now sees otherwise are written again; the
+result does not depend on the order the reports came in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import InputError
+from kg.extraction import AUTO
+from kg.rdf.namespace import DEFAULT_BASE
+from kg.reading import read_report
+from kg.reading.inputs import STDIN
+from kg.resolution import DEFAULT, Decisions, Identities, Identity, resolve_records
+from kg.store.index import (
+    GRAPHS,
+    Entry,
+    drop_report,
+    load_index,
+    manifest,
+    save_index,
+)
+from kg.store.work import (
+    GraphTask,
+    Progress,
+    ReadTask,
+    graph_name,
+    graph_one,
+    quiet,
+    read_one,
+    run_all,
+)
+
+
+@dataclass(slots=True)
+class Changes:
+    """What a change to the store did."""
+
+    added: list[str] = field(default_factory=list)  # file names
+    already: list[str] = field(default_factory=list)  # file names of reports it held
+    removed: list[str] = field(default_factory=list)
+    rewritten: int = 0  # reports whose statements were written (again)
+
+
+class ReportStore:
+    """The reports of a store directory, their statements and who is who across them."""
+
+    def __init__(self, path: Path, *, base: str = DEFAULT_BASE, resolver: str = DEFAULT,
+                 decisions: Decisions | None = None, jobs: int = 1,
+                 progress: Progress = quiet) -> None:
+        manifest(path, base)
+        self.path, self.base, self.resolver = path, base, resolver
+        self.decisions = decisions or Decisions()
+        self.jobs, self.progress = jobs, progress
+        self.entries = load_index(path)
+        try:
+            self.graphs = ox.Store(str(path / GRAPHS))
+        except OSError as error:  # another kg has it open, or it is damaged
+            raise InputError(f"{path}: the store cannot be opened ({error})") from error
+        self._reconcile()
+
+    def add(self, paths: Sequence[Path], *, genre: str = AUTO, date: str | None = None,
+            encoding: str | None = None) -> Changes:
+        """Read the reports not in the store yet, and resolve who is who again."""
+        tasks = [ReadTask(p, read_report(p, encoding) if str(p) == STDIN else None, genre,
+                          date, encoding, self.path) for p in paths]
+        changes = Changes()
+        for entry in run_all(read_one, tasks, jobs=self.jobs, total=len(tasks),
+                             progress=self.progress, label="reading",
+                             known=frozenset(self.entries)):
+            if entry.key in self.entries or not entry.genre:
+                changes.already.append(entry.name)
+            else:
+                self.entries[entry.key] = entry
+                changes.added.append(entry.name)
+        if changes.added:
+            changes.rewritten = self._resolve()
+        return changes
+
+    def remove(self, names: Sequence[str]) -> Changes:
+        """Take out the reports of these file names or keys, and resolve again.
+
+        Raises:
+            InputError: the store holds no report of one of the names.
+        """
+        keys = []
+        for name in names:
+            found = [k for k, e in self.entries.items() if name == k or e.name == Path(name).name]
+            if not found:
+                raise InputError(f"{self.path}: holds no report {name!r}; "
+                                 "kg reports --store DIR lists them")
+            keys += found
+        changes = Changes()
+        for key in dict.fromkeys(keys):
+            changes.removed.append(self.entries.pop(key).name)
+            self._replace(ox.NamedNode(graph_name(self.base, key)), None)
+            drop_report(self.path, key)
+        changes.rewritten = self._resolve()
+        return changes
+
+    def identities(self) -> Identities:
+        """Who is who across the store's reports."""
+        found = [r for key in sorted(self.entries) for r in self.entries[key].records]
+        return resolve_records(found, self.resolver, self.decisions)
+
+    def __iter__(self) -> Iterator[Entry]:
+        """The entries, by report key."""
+        return iter(self.entries[key] for key in sorted(self.entries))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def statements(self) -> int:
+        """How many statements the reports make together (each once)."""
+        return sum(1 for _ in self.graphs.quads_for_pattern(None, None, None,
+                                                            ox.DefaultGraph()))
+
+    def _resolve(self) -> int:
+        """Write again the reports whose people the resolver now sees otherwise; save."""
+        identities = self.identities()
+        tasks = []
+        for key in sorted(self.entries):
+            entry = self.entries[key]
+            people = _people(entry, identities)
+            seen = {p: _mark(i) for (_, p), i in people.items()}
+            if seen != entry.people:
+                tasks.append(GraphTask(key, people, self.path, self.base))
+                entry.people = seen
+        graph_of = {key: ox.NamedNode(graph_name(self.base, key)) for key in self.entries}
+        changing = self.path / CHANGING
+        changing.touch()
+        for key, data in run_all(graph_one, tasks, jobs=self.jobs, total=len(tasks),
+                                 progress=self.progress, label="writing"):
+            self._replace(graph_of[key], data)
+        self.graphs.flush()
+        save_index(self.path, self.entries)
+        changing.unlink()
+        return len(tasks)
+
+    def _replace(self, graph: ox.NamedNode, data: bytes | None) -> None:
+        """Put a report's statements in its named graph (none: take it out), and keep the
+        default graph the union of the named graphs, each statement once (what queries
+        read: the same organisation named by a hundred reports is one)."""
+        if self.graphs.contains_named_graph(graph):
+            self.graphs.update(_LEAVE.replace("$graph", str(graph)))
+            self.graphs.remove_graph(graph)
+        if data is not None:
+            self.graphs.load(data, format=ox.RdfFormat.N_QUADS)
+            self.graphs.update(_JOIN.replace("$graph", str(graph)))
+
+    def _reconcile(self) -> None:
+        """Make the statements agree with the index after an interrupted change: graphs of
+        reports it does not hold are taken out, reports with no graph written again."""
+        graphs = {g.value for g in self.graphs.named_graphs() if isinstance(g, ox.NamedNode)}
+        wanted = {graph_name(self.base, key): key for key in self.entries}
+        for stray in graphs - wanted.keys():
+            self._replace(ox.NamedNode(stray), None)
+        if (self.path / CHANGING).exists():  # the union may be part old, part new
+            self.graphs.update(_REMAKE)
+            (self.path / CHANGING).unlink()
+        for name in wanted.keys() - graphs:
+            self.entries[wanted[name]].people = {}
+        if wanted.keys() - graphs:
+            self._resolve()
+
+
+# The statements a report's graph alone holds leave the union with it; its statements join.
+_LEAVE = """DELETE { ?s ?p ?o } WHERE { GRAPH $graph { ?s ?p ?o }
+  FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != $graph) } }"""
+_JOIN = "INSERT { ?s ?p ?o } WHERE { GRAPH $graph { ?s ?p ?o } }"
+_REMAKE = "CLEAR DEFAULT; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+CHANGING = "changing"  # there while a change is under way
+
+
+def _people(entry: Entry, identities: Identities) -> dict[tuple[str, str], Identity]:
+    """The identity of each of a report's people, with only this report's records and
+    evidence (what its statements need)."""
+    people = {}
+    for record in entry.records:
+        identity = identities[record.ref]
+        merges = tuple(m for m in identity.evidence if (m.report, m.person) == record.ref)
+        people[record.ref] = Identity(identity.key, identity.name, (record.ref,), merges)
+    return people
+
+
+def _mark(identity: Identity) -> str:
+    """What of an identity a report's statements show: the key, and why it was joined."""
+    reasons = "; ".join(m.reason for m in identity.evidence)
+    return f"{identity.key}|{reasons}" if reasons else identity.key

@@ -1,0 +1,139 @@
+"""The work a store hands to other processes: reading reports, and writing a report's
+statements, each on its own (``-j``: as many processes as asked, one per core by default)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+import pyoxigraph as ox
+
+from kg.extraction import read_text
+from kg.ids import digest
+from kg.rdf.graph import report_triples
+from kg.reading import Document, read_report
+from kg.resolution import Identity, records
+from kg.store.index import Entry, load_report, save_report
+from kg.store.terms import Converter
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadTask:
+    """A report to read: its file, or its document already read (standard input)."""
+
+    path: Path
+    document: Document | None
+    genre: str
+    date: str | None
+    encoding: str | None
+    store: Path
+
+
+def read_one(task: ReadTask) -> Entry:
+    """Read a report, keep it in the store's folder, and give its entry."""
+    document = task.document or read_report(task.path, task.encoding)
+    key = digest(document.text, size=12)
+    if key in _KNOWN:
+        return Entry(key, task.path.name, None, "", None, ())
+    report = read_text(document.text, name=task.path.name, genre=task.genre,
+                       date=task.date or document.date, source=document.source)
+    save_report(task.store, report)
+    ex = report.extraction
+    return Entry(report.key, report.name, ex.date, ex.genre, report.source,
+                 tuple(records([report])))
+
+
+@dataclass(frozen=True, slots=True)
+class GraphTask:
+    """A report whose statements to write, with who its people are."""
+
+    key: str
+    people: Mapping[tuple[str, str], Identity]
+    store: Path
+    base: str
+
+
+def graph_name(base: str, key: str) -> str:
+    """The named graph of a report."""
+    return f"{base}graph/{key}"
+
+
+def graph_one(task: GraphTask) -> tuple[str, bytes]:
+    """A report's statements as N-Quads in its named graph."""
+    report = load_report(task.store, task.key)
+    triples = report_triples(report, task.people, base=task.base)  # type: ignore[arg-type]
+    quads = Converter().quads(triples, ox.NamedNode(graph_name(task.base, task.key)))
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    assert data is not None  # no output given: the bytes
+    return task.key, data
+
+
+_KNOWN: frozenset[str] = frozenset()
+
+
+def _remember(known: frozenset[str]) -> None:
+    global _KNOWN
+    _KNOWN = known
+
+
+def jobs_default() -> int:
+    """One process per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+        os.cpu_count() or 1
+
+
+class Bar(Protocol):
+    """A progress bar: told of each piece of work done, then closed."""
+
+    def update(self, n: int = 1) -> object: ...
+
+    def close(self) -> None: ...
+
+
+class Progress(Protocol):
+    """Makes a bar for ``total`` pieces of work called ``label`` (the CLI's: tqdm)."""
+
+    def __call__(self, label: str, total: int) -> Bar: ...
+
+
+class _Quiet:
+    def update(self, n: int = 1) -> object:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+def quiet(label: str, total: int) -> Bar:
+    """No progress shown."""
+    return _Quiet()
+
+
+def run_all(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int, total: int,
+            progress: Progress = quiet, label: str = "",
+            known: frozenset[str] = frozenset()) -> Iterator[R]:
+    """``function`` on every task, in ``jobs`` processes (here if 1), results in the tasks'
+    order, each told to ``progress``'s bar."""
+    bar = progress(label, total)
+    try:
+        if jobs <= 1 or total <= 1:
+            _remember(known)
+            for task in tasks:
+                yield function(task)
+                bar.update()
+            return
+        with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_remember,
+                                 initargs=(known,)) as pool:
+            for result in pool.map(function, tasks, chunksize=4):
+                yield result
+                bar.update()
+    finally:
+        bar.close()

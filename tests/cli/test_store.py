@@ -1,0 +1,80 @@
+"""``kg add``, ``kg remove``, ``kg reports`` and the commands that read a store (invented
+reports)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import rdflib
+
+from tests.cli.common import assert_one_error_line, run
+
+REPORTS = {
+    "a.txt": "杭州召开推进会\n\n本报讯 2015年3月2日 杭州市西湖区委书记齐一民出席会议并讲话。\n",
+    "b.txt": "杭州召开推进会\n\n本报讯 2018年5月6日 "
+             "杭州市副市长齐一民主持会议,副市长丁二山参加。\n",
+    "c.txt": "合肥召开推进会\n\n本报讯 2016年7月8日 合肥市包河区区长齐一民参加会议。\n",
+}
+
+
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in REPORTS.items():
+        (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+def summary(output: str) -> dict[str, str]:
+    return dict(line.split(None, 1) if not line.startswith("already") else
+                ("already", line.split()[-1]) for line in output.splitlines())
+
+
+def test_add_again_and_remove(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    first = run("add", folder, "--store", store, "-j", "1")
+    assert first.exit_code == 0, first.output
+    assert summary(first.stdout)["added"] == "3" and summary(first.stdout)["people"] == "3"
+    again = run("add", folder / "a.txt", "--store", store)
+    assert summary(again.stdout)["added"] == "0" and summary(again.stdout)["already"] == "1"
+    listed = run("reports", "--store", store).stdout.splitlines()
+    assert len(listed) == 3 and "2015-03-02" in listed[0] + listed[1] + listed[2]
+    removed = run("remove", "c.txt", "--store", store)
+    assert summary(removed.stdout)["removed"] == "1" and summary(removed.stdout)["people"] == "2"
+    assert_one_error_line(run("remove", "c.txt", "--store", store), "holds no report 'c.txt'")
+
+
+def test_query_export_and_view_read_a_store(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    run("add", corpus(tmp_path), "--store", store)
+    posts = run("query", "posts", "-g", store, "-f", "json")
+    assert posts.exit_code == 0, posts.output
+    rows = json.loads(posts.stdout)["results"]["bindings"]
+    assert {(r["person"]["value"], r["title"]["value"]) for r in rows} >= {
+        ("齐一民", "副市长"), ("丁二山", "副市长"), ("齐一民", "区长")}
+    found = run("query", "provenance", "-g", store, "-p", "person=丁二山", "-f", "csv")
+    assert found.stdout.count("丁二山") == 1
+    quads = tmp_path / "all.nq"
+    assert run("export", store, "-f", "nquads", "-o", quads).exit_code == 0
+    dataset = rdflib.Dataset()
+    dataset.parse(quads, format="nquads")
+    assert len([g for g in dataset.graphs() if "graph/" in str(g.identifier)]) == 3
+    turtle = run("export", store, "-f", "turtle")
+    assert len(rdflib.Graph().parse(data=turtle.stdout, format="turtle")) > 50
+    page = tmp_path / "view.html"
+    assert run("view", store, "-o", page).exit_code == 0 and page.stat().st_size > 1000
+    assert run("stats", store).exit_code == 0
+
+
+def test_people_of_a_store(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    run("add", corpus(tmp_path), "--store", store)
+    result = run("people", "齐一民", "--store", store)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("齐一民: 2 people in 3 reports")
+
+
+def test_a_directory_that_is_no_store(tmp_path: Path) -> None:
+    result = run("reports", "--store", tmp_path / "nothing")
+    assert result.exit_code == 2 and "is not a store" in result.stderr
