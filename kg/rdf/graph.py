@@ -35,7 +35,7 @@ from kg.rdf.namespace import (
     SECTION_EVENTS,
 )
 from kg.rdf.titles import title_statements
-from kg.resolution import Identities, resolve
+from kg.resolution import Identities, Identity, resolve
 
 ZH = "zh"
 Triple = tuple[Node, Node, Node]
@@ -221,8 +221,20 @@ class _Writer:
             identity = self.identities[(self.report.key, person.key)]
             for post in person.posts:
                 self.write_post(node, digest(identity.key, post.org, post.title, size=12), post)
+            self.write_merge(node, identity, person.key)
         for mention in self.report.extraction.mentions:
             self.phrase(mention.span, self.person(mention.person))
+
+    def write_merge(self, node: URIRef, identity: Identity, key: str) -> None:
+        """Why the resolver holds this report's mention of the person to be the person of
+        the other reports (a prov:Derivation from the report, with the reason)."""
+        ref = (self.report.key, key)
+        for merge in (m for m in identity.evidence if (m.report, m.person) == ref):
+            derivation = self.mint("merge", digest(identity.key, *ref, size=12))
+            self.add((node, PROV.qualifiedDerivation, derivation))
+            self.add((derivation, RDF.type, PROV.Derivation))
+            self.add((derivation, PROV.entity, self.mint("report", self.report.key)))
+            self.add((derivation, KG.reason, Literal(merge.reason, lang="en")))
 
     def write_post(self, holder: URIRef, key: str, held: Post) -> None:
         """A post held, the same holding as a membership (W3C ORG, Popolo), its title, and

@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     # properties of our own
     post: URIRef  # from a membership to the post it is the holding of
     status: URIRef  # the status a report gives a post: appointed, removed, former
+    reason: URIRef  # why the resolver holds a report's mention to be a person of others
     firstYear: URIRef  # noqa: N815 — the first year a place was in use under its name
     lastYear: URIRef  # noqa: N815 — the last year a place was in use under its name
 

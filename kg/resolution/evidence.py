@@ -228,7 +228,7 @@ def by_evidence(records: Sequence[PersonRecord],
     """Who is who, from the evidence of the records (see the module's description)."""
     decisions = decisions or Decisions()
     by_name: dict[str, list[PersonRecord]] = defaultdict(list)
-    for record in records:
+    for record in {r.ref: r for r in records}.values():  # a report given twice is one
         by_name[record.name].append(record)
     return Identities(identity for name in sorted(by_name)
                       for identity in _identities(name, _gather(by_name[name], decisions)))

@@ -173,3 +173,17 @@ def test_a_traditional_report_keeps_its_names_as_written() -> None:
     anchors = rows(graph, "SELECT ?a WHERE { ?m a nif:Phrase ; nif:anchorOf ?a ; "
                           "itsrdf:taIdentRef ?p . ?p a foaf:Person }")
     assert ("楊大為",) in anchors
+
+
+def test_each_join_of_a_mention_to_a_person_says_why() -> None:
+    one = read_text("本报讯 2015年3月2日 杭州市西湖区委书记齐一民出席会议。\n", name="a.txt")
+    two = read_text("本报讯 2018年5月6日 杭州市副市长齐一民主持会议。\n", name="b.txt")
+    graph = build_graph([one, two])
+    found = rows(graph, """SELECT ?person ?report ?reason WHERE {
+        ?person prov:qualifiedDerivation ?d . ?d a prov:Derivation ;
+        prov:entity ?report ; kg:reason ?reason }""")
+    assert len(found) == 1
+    (person, report, reason), = found
+    assert {person} == {str(p) for p in graph.subjects(FOAF.name, None)}
+    assert report.rsplit("/", 1)[1] in (one.key, two.key)
+    assert reason == "posts in the same place, or one inside the other"

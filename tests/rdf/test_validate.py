@@ -528,6 +528,31 @@ def report_published_at_a_string(g: Graph) -> None:
     g.add((article(g), SCHEMA.url, Literal("https://example.com/a")))
 
 
+def merge(g: Graph) -> URIRef:
+    """A derivation as the resolver writes one (the small graph has one report: none)."""
+    node = URIRef(str(article(g)) + "-merge")
+    g.add((first(g, FOAF.Person), PROV.qualifiedDerivation, node))
+    g.add((node, RDF.type, PROV.Derivation))
+    g.add((node, PROV.entity, article(g)))
+    g.add((node, KG.reason, Literal("same organisation: 某某市总工会", lang="en")))
+    return node
+
+
+@case("kgsh:DerivationReasonShape", "kg:reason")
+def merge_without_a_reason(g: Graph) -> None:
+    g.remove((merge(g), KG.reason, None))
+
+
+@case("kgsh:DerivationReasonShape", "kg:reason")
+def merge_with_a_bare_reason(g: Graph) -> None:
+    g.set((merge(g), KG.reason, Literal("same name")))
+
+
+@case("kgsh:DerivationReportShape", "prov:entity")
+def merge_from_a_person(g: Graph) -> None:
+    g.set((merge(g), PROV.entity, first(g, FOAF.Person)))
+
+
 @case("kgsh:CaptionShape", "schema:caption")
 def photograph_without_a_caption(g: Graph) -> None:
     g.remove((first(g, SCHEMA.Photograph), SCHEMA.caption, None))
