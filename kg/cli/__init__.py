@@ -24,6 +24,6 @@ def cli() -> None:
 
 
 for command in (build.build, build.genres, store.add, store.remove, store.reports,
-                people.people, graph.export, graph.validate, sparql.query, sparql.serve,
-                view.view, view.stats):
+                people.people, sparql.career, graph.export, graph.validate, sparql.query,
+                sparql.serve, view.view, view.stats):
     cli.add_command(command)

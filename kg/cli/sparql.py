@@ -22,6 +22,7 @@ from kg.sparql import (
     run_store_query,
     serve_forever,
 )
+from kg.sparql.careers import careers_query, timeline
 from kg.store.read import base_of, is_store, open_store, prefixes
 
 
@@ -73,6 +74,22 @@ def answer(path: Path, sparql: str, params: dict[str, str]) -> QueryResult:
     if is_store(path):
         return run_store_query(open_store(path), sparql, params, prefixes(base_of(path)))
     return run_query(load_graph(path), sparql, params)
+
+
+@command()
+@click.argument("name")
+@click.option("-g", "--graph", "graph_path", default="output/graph.ttl", show_default=True,
+              type=click.Path(path_type=Path),
+              help="The graph to read: a graph file, or a store (kg add).")
+def career(name: str, graph_path: Path) -> None:
+    """Print NAME's career: each post read, when first and last (the dates of the
+    reports), in how many reports; namesakes apart.
+
+    Example:
+
+        kg career 王伟 -g corpus/
+    """
+    click.echo(timeline(answer(graph_path, careers_query(), {"person": name}), name))
 
 
 @command()

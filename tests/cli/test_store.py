@@ -78,3 +78,18 @@ def test_people_of_a_store(tmp_path: Path) -> None:
 def test_a_directory_that_is_no_store(tmp_path: Path) -> None:
     result = run("reports", "--store", tmp_path / "nothing")
     assert result.exit_code == 2 and "is not a store" in result.stderr
+
+
+def test_career_from_a_store_and_from_a_graph_file(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    run("add", folder, "--store", store)
+    lines = run("career", "齐一民", "-g", store).stdout.splitlines()
+    assert lines[0].startswith("齐一民  qi-yimin-")  # the Hangzhou career
+    assert lines[1].split() == ["2015-03-02", "杭州市西湖区委书记", "(1", "report)"]
+    assert lines[2].split() == ["2018-05-06", "杭州市副市长", "(1", "report)"]
+    assert lines[3] == "" and lines[4].startswith("齐一民  qi-yimin-")  # the namesake
+    assert lines[5].split() == ["2016-07-08", "合肥市包河区区长", "(1", "report)"]
+    out = tmp_path / "out"
+    run("build", folder, "-o", out, "-f", "turtle")
+    assert run("career", "齐一民", "-g", out / "graph.ttl").stdout.splitlines() == lines
+    assert run("career", "王五", "-g", store).stdout == "王五: no post read in the graph\n"

@@ -23,6 +23,15 @@ Rows = list[tuple[str | None, ...]]
 # Golden results, worked out by hand from tests/fixtures/small.ttl. Text sorts by code point
 # (常 U+5E38 < 浙 U+6D59 < 溧 U+6EA7; 李 U+674E < 王 U+738B < 赵 U+8D75; 人 U+4EBA < 总 U+603B).
 EXPECTED_SMALL: dict[str, tuple[tuple[str, ...], Rows]] = {
+    "careers": (
+        ("person", "who", "organisation", "title", "first", "last", "reports"),
+        [  # small.ttl links no post to a report: no dates
+            ("李二", "person-li-er", "溧阳市总工会", "主席", None, None, "0"),
+            ("王一", "person-wang-yi", "常州市人大常委会", "副主任", None, None, "0"),
+            ("王一", "person-wang-yi", "常州市总工会", "主席", None, None, "0"),
+            ("赵三", "person-zhao-san", "浙江省总工会", "副主席", None, None, "0"),
+        ],
+    ),
     "city-union-chairs": (
         ("city", "place", "union", "chair"),
         [
@@ -102,12 +111,30 @@ WANG_YI_SOURCES: Rows = [
     ("王一", "post", "常州市人大常委会副主任", "常州市人大常委会副主任", "0", "11", CHANGZHOU),
     ("王一", "post", "常州市总工会主席", "市总工会主席", "12", "18", CHANGZHOU),
     ("王一", "quotation", "工会工作要创新", "工会工作要创新", "23", "30", CHANGZHOU),
+    # id:doc2 (extra.ttl) has no file name: its IRI stands for it
+    ("王一", "post", "常州市总工会主席", "市总工会主席", "0", "6", "https://example.org/kg/id/doc2"),
 ]
 
 # Golden results for small.ttl + queries/extra.ttl (see the comments in extra.ttl).
 # 冯 U+51AF < 南 U+5357 < 周 U+5468 < 孙 U+5B59 < 常 U+5E38 < 李 U+674E < 王 U+738B < 郑 U+90D1;
 # 人 U+4EBA < 总 U+603B < 政 U+653F < 教 U+6559 < 武 U+6B66 < 红 U+7EA2.
 EXPECTED_EXTRA: dict[str, Rows] = {
+    "careers": [
+        ("冯九", "person-feng-jiu", "南京市鼓楼区政协", "副主席", None, None, "0"),
+        ("冯九", "person-feng-jiu", "南京市鼓楼区教育工会", "主席", None, None, "0"),
+        ("吴七", "person-wu-qi", "南京市鼓楼区总工会", "主席", None, None, "0"),
+        ("孙五", "person-sun-wu", "常州市人大常委会", "主任", None, None, "0"),
+        ("孙五", "person-sun-wu", "常州市总工会", "副主席", None, None, "0"),
+        ("孙五", "person-sun-wu", "常州市武进区总工会", "副主席", None, None, "0"),
+        ("李二", "person-li-er", "溧阳市总工会", "主席", None, None, "0"),
+        # read in the report of 2015-03-02 (id:doc), the union post again in one of 2016
+        ("王一", "person-wang-yi", "常州市人大常委会", "副主任", "2015-03-02", "2015-03-02", "1"),
+        ("王一", "person-wang-yi", "常州市总工会", "主席", "2015-03-02", "2016", "2"),
+        ("赵三", "person-zhao-san", "浙江省总工会", "副主席", None, None, "0"),
+        ("郑八", "person-zheng-ba", "南京市鼓楼区总工会", "副主席", None, None, "0"),
+        ("郑八", "person-zheng-ba", "南京市鼓楼区政协", "副主席", None, None, "0"),
+        ("郑八", "person-zheng-ba", "南京市鼓楼区红十字会", "主席", None, None, "0"),
+    ],
     "city-union-chairs": [
         # Cities by area code: 南京市 320100 before 常州市 320400; 南京市 itself has no union.
         ("南京市", "鼓楼区", "南京市鼓楼区总工会", "吴七"),
@@ -361,6 +388,8 @@ def test_named_query_parameters() -> None:
     group = "a study group's name, e.g. 杭州、湖州学习组; every group if not given."
     declared = {name: query_parameters(text) for name, text in named_queries().items()}
     assert {name: params for name, params in declared.items() if params} == {
+        "careers": (Parameter("person", "a person's name, e.g. 张三; everyone if not given.",
+                              required=False),),
         "group-roster": (Parameter("group", group, required=False),),
         "org-tree": (
             Parameter(
