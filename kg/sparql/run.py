@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -118,8 +119,7 @@ def run_store_query(store: ox.Store, sparql: str, params: Mapping[str, str] | No
         QueryError: as :func:`run_query`.
     """
     bindings = _bind_parameters(sparql, params or {})
-    parsed = parse_read_only(sparql)
-    kind = parsed[1].name
+    kind = _checked_kind(sparql)
     if kind not in ("SelectQuery", "AskQuery"):
         raise QueryError("kg query runs SELECT and ASK queries only, not "
                          f"{kind.removesuffix('Query').upper()}")
@@ -134,6 +134,12 @@ def run_store_query(store: ox.Store, sparql: str, params: Mapping[str, str] | No
     terms = tuple(tuple(_from_store(solution[v]) for v in variables) for solution in answer)
     return QueryResult(columns=tuple(variables),
                        rows=tuple(tuple(_cell(t) for t in row) for row in terms), terms=terms)
+
+
+@lru_cache(maxsize=128)  # the named queries again and again: each checked once
+def _checked_kind(sparql: str) -> str:
+    """The kind of a query (SelectQuery …) once it is checked read-only and local."""
+    return str(parse_read_only(sparql)[1].name)
 
 
 def with_values(sparql: str, bindings: Mapping[str, Identifier]) -> str:

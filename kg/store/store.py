@@ -138,9 +138,18 @@ class ReportStore:
         graph_of = {key: ox.NamedNode(graph_name(self.base, key)) for key in self.entries}
         changing = self.path / CHANGING
         changing.touch()
+        batch: list[bytes] = []
         for key, data in run_all(graph_one, tasks, jobs=self.jobs, total=len(tasks),
                                  progress=self.progress, label="writing"):
-            self._replace(graph_of[key], data)
+            if self.graphs.contains_named_graph(graph_of[key]):
+                self._replace(graph_of[key], data)  # written before: what it alone held goes
+            else:
+                batch.append(data)
+            if sum(map(len, batch)) > _BATCH_BYTES:
+                self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
+                batch.clear()
+        if batch:
+            self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
         self.graphs.flush()
         save_index(self.path, self.entries)
         changing.unlink()
@@ -153,9 +162,8 @@ class ReportStore:
         if self.graphs.contains_named_graph(graph):
             self.graphs.update(_LEAVE.replace("$graph", str(graph)))
             self.graphs.remove_graph(graph)
-        if data is not None:
+        if data is not None:  # its statements in its graph and in the default graph
             self.graphs.load(data, format=ox.RdfFormat.N_QUADS)
-            self.graphs.update(_JOIN.replace("$graph", str(graph)))
 
     def _reconcile(self) -> None:
         """Make the statements agree with the index after an interrupted change: graphs of
@@ -173,12 +181,12 @@ class ReportStore:
             self._resolve()
 
 
-# The statements a report's graph alone holds leave the union with it; its statements join.
+# The statements a report's graph alone holds leave the union with it.
 _LEAVE = """DELETE { ?s ?p ?o } WHERE { GRAPH $graph { ?s ?p ?o }
   FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != $graph) } }"""
-_JOIN = "INSERT { ?s ?p ?o } WHERE { GRAPH $graph { ?s ?p ?o } }"
 _REMAKE = "CLEAR DEFAULT; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 CHANGING = "changing"  # there while a change is under way
+_BATCH_BYTES = 64 << 20  # reports' statements loaded at once (N-Quads)
 
 
 def _people(entry: Entry, identities: Identities) -> dict[tuple[str, str], Identity]:

@@ -67,10 +67,13 @@ def graph_name(base: str, key: str) -> str:
 
 
 def graph_one(task: GraphTask) -> tuple[str, bytes]:
-    """A report's statements as N-Quads in its named graph."""
+    """A report's statements as N-Quads: in its named graph, and again in the default
+    graph (the union every query reads; a statement there is kept once)."""
     report = load_report(task.store, task.key)
     triples = report_triples(report, task.people, base=task.base)  # type: ignore[arg-type]
-    quads = Converter().quads(triples, ox.NamedNode(graph_name(task.base, task.key)))
+    convert = Converter()
+    quads = convert.quads(triples, ox.NamedNode(graph_name(task.base, task.key)))
+    quads += [ox.Quad(q.subject, q.predicate, q.object) for q in quads]
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     assert data is not None  # no output given: the bytes
     return task.key, data
