@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from kg.rdf.export import EXPORTERS
-from kg.view import exports as _network_exports  # noqa: F401 — registers graphml and gexf
+from kg.view.exports import TABLE_FORMATS  # importing it registers graphml, popolo, ties …
 
-#: The ``--format`` values of ``kg build`` and ``kg export``.
+#: The ``--format`` values of ``kg build``: every registered exporter.
 FORMATS = tuple(sorted(EXPORTERS))
+#: The ``--format`` values of ``kg export``: the exporters, and the tables (csv, xlsx).
+EXPORT_FORMATS = tuple(sorted((*EXPORTERS, *TABLE_FORMATS)))

@@ -7,27 +7,43 @@ from pathlib import Path
 
 import click
 
-from kg.cli.errors import NONCONFORMING, command
-from kg.cli.formats import FORMATS
+from kg.cli.errors import NONCONFORMING, Failure, command
+from kg.cli.formats import EXPORT_FORMATS
 from kg.cli.store import graph_at
 from kg.rdf.export import convert, serialise_graph
 from kg.rdf.validate import validate as check_shapes
 from kg.store.read import STORE_FORMATS, dump, is_store
+from kg.view.exports import TABLE_FORMATS, write_tables
 
 
 @command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
-@click.option("-f", "--format", "fmt", required=True, type=click.Choice(FORMATS),
-              help="The RDF format to write.")
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="The format to write: an RDF format, a network (graphml, gexf, "
+                   "ties-graphml), ties-csv, popolo, or the tables (csv, xlsx).")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path),
-              help="The file to write (default: standard output).")
+              help="The file to write (default: standard output); for csv, the directory.")
 def export(graph_path: Path, fmt: str, out: Path | None) -> None:
-    """Write the graph file (or store) GRAPH in another RDF format.
+    """Write the graph file (or store) GRAPH in another format.
+
+    csv writes people.csv, memberships.csv, organisations.csv and reports.csv into the
+    directory -o names; xlsx writes the same tables as the sheets of one workbook.
 
     Example:
 
         kg export output/graph.trig -f nquads -o output/graph.nq
+
+        kg export output/graph.ttl -f csv -o output/tables/
     """
+    if fmt in TABLE_FORMATS:
+        if out is None and fmt == "csv":
+            raise Failure("csv writes four files: name their directory with -o DIR")
+        if out is None and sys.stdout.isatty():
+            raise Failure("xlsx is binary: name a file with -o FILE, or pipe the output")
+        data = write_tables(graph_at(graph_path), fmt, out)
+        if data is not None:
+            sys.stdout.buffer.write(data)
+        return
     if is_store(graph_path) and fmt in STORE_FORMATS:
         data = dump(graph_path, fmt, out)
         if data is not None:
