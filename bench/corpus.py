@@ -23,25 +23,37 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import random
 import resource
+import statistics
+import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 from pathlib import Path
 
-from kg.extraction import read_text
 from kg.extraction.gazetteer import Gazetteer, gazetteer
-from kg.model import Place, Report
-from kg.resolution import RESOLVERS, Identities, records
+from kg.model import Place
+from kg.resolution import RESOLVERS, Identities
+from kg.sparql.catalogue import named_queries
+from kg.sparql.run import run_query, run_store_query
+from kg.store import ReportStore, jobs_default
+from kg.store.read import prefixes, store_graph
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国志文斌辉玉萍红娟燕鹏宇飞海波"
 TOPICS = ("经济工作", "安全生产", "乡村振兴", "生态环境保护", "营商环境", "防汛抗旱", "招商引资",
           "基层党建", "民生实事", "文明城市创建")
 FIRST, LAST = 2008, 2023
+WORDS = ("会议强调,要坚持稳中求进工作总基调。", "要深入调查研究,摸清底数,找准问题。",
+         "各地各部门要压实责任,形成工作合力。", "要加强统筹协调,确保各项任务落到实处。",
+         "要坚持以人民为中心,切实解决群众急难愁盼问题。", "要强化督查考核,以钉钉子精神抓好落实。",
+         "与会同志结合实际作了交流发言。", "要加强队伍建设,提升履职能力。",
+         "要守牢安全底线,防范化解重大风险。", "要总结经验做法,推动工作提质增效。")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,14 +161,12 @@ def _mention(rng: random.Random, stint: Stint, name: str, city: Place) -> str:
     return f"{stint.short if local else stint.org}{stint.title}{name}"
 
 
-def report(rng: random.Random, year: int, city: Place, present: list[tuple[Official, Stint]],
-           reporter: str) -> tuple[str, dict[str, str]]:
-    """One report on a meeting in ``city``: its text, and each name's true identity."""
-    month, day = rng.randint(1, 12), rng.randint(1, 28)
-    topic = rng.choice(TOPICS)
-    lines = [f"{city.name}召开{topic}推进会", "",
-             f"本报讯 {year}年{month}月{day}日 记者{reporter}报道 {month}月{day}日,"
-             f"{city.name}召开{topic}推进会。"]
+def meeting(rng: random.Random, city: Place, present: list[tuple[Official, Stint]],
+            topic: str, padded: bool = False) -> list[str]:
+    """The lines on one meeting in ``city``: people with their posts, some of them only
+    named (with ``padded``, the report's own words after each, about as many as the bundled
+    report has between its people)."""
+    lines = [f"{city.name}召开{topic}推进会。"]
     posted = [p for p in present if rng.random() < 0.85]
     bare = [p for p in present if p not in posted]
     for index, (person, stint) in enumerate(posted):
@@ -165,34 +175,66 @@ def report(rng: random.Random, year: int, city: Place, present: list[tuple[Offic
         lines.append(_mention(rng, stint, person.name, city) + said)
         if index % 3 == 2:
             lines.append(f"{person.name}表示,要把{topic}抓紧抓实。")
+        if padded:  # a report's own words between the people, as long reports have
+            lines.append("".join(rng.sample(WORDS, 6)))
     if bare:
         lines.append("出席会议的还有" + "、".join(p.name for p, _ in bare) + "。")
-    truth = {p.name: p.key for p, _ in present}
-    truth[reporter] = "reporter-" + reporter
-    return "\n".join(lines) + "\n", truth
+    return lines
 
 
-def corpus(seed: int, size: int) -> Iterator[tuple[str, str, dict[str, str]]]:
-    """``size`` reports: (file name, text, each name's true identity)."""
+class Officials:
+    """The officials, found by the year and the city they serve in."""
+
+    def __init__(self, people: list[Official], gaz: Gazetteer) -> None:
+        self.by_year: dict[int, list[tuple[Official, Stint]]] = defaultdict(list)
+        self.by_city: dict[tuple[int, str], list[tuple[Official, Stint]]] = defaultdict(list)
+        for person in people:
+            for stint in person.career:
+                for year in range(stint.start, stint.end + 1):
+                    self.by_year[year].append((person, stint))
+                    for city in _cities_served(stint.place, gaz):
+                        self.by_city[(year, city)].append((person, stint))
+
+
+def _cities_served(place: Place, gaz: Gazetteer) -> list[str]:
+    """The cities whose meetings an official of ``place`` attends: its own; a province's
+    official, every city of the province."""
+    if place.level == "province":
+        return [c.key for c in gaz.children(place) if c.level == "prefecture"]
+    return [place.key if place.level == "prefecture" else place.parent or ""]
+
+
+def corpus(seed: int, size: int, chars: int = 0) -> Iterator[tuple[str, str, dict[str, str]]]:
+    """``size`` reports of at least ``chars`` characters each (one meeting each if 0, else
+    meetings of that year in the province's cities until the report is that long): (file
+    name, text, each name's true identity)."""
     rng = random.Random(seed)
     gaz = gazetteer(2020)
-    people = officials(rng, gaz, max(20, size * 2))
+    found = Officials(officials(rng, gaz, min(30_000, max(20, size * 2) * (1 + chars // 2000))),
+                      gaz)
     reporters = [f"{rng.choice(SURNAMES)}{g}{h}" for g in "晓新" for h in "光明辉"]
     made = 0
     while made < size:
         year = rng.randint(FIRST, LAST)
-        active = [(p, s) for p in people if (s := p.at(year)) is not None]
-        if not active:
+        if not found.by_year[year]:
             continue
-        city = _city_of(rng.choice(active)[1].place, gaz)
-        here = [(p, s) for p, s in active if city.key in (s.place.key, s.place.parent)
-                or s.place.key == city.parent]
-        present: dict[str, tuple[Official, Stint]] = {}
-        for person, stint in rng.sample(here, min(len(here), rng.randint(3, 9))):
-            present.setdefault(person.name, (person, stint))  # one name, one person a report
-        text, truth = report(rng, year, city, list(present.values()), rng.choice(reporters))
+        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        reporter = rng.choice(reporters)
+        city = _city_of(rng.choice(found.by_year[year])[1].place, gaz)
+        topic = rng.choice(TOPICS)
+        lines = [f"{city.name}召开{topic}推进会", "",
+                 f"本报讯 {year}年{month}月{day}日 记者{reporter}报道 {month}月{day}日,"]
+        truth = {reporter: "reporter-" + reporter}
+        while True:
+            here = found.by_city[(year, city.key)]
+            present = [(p, s) for p, s in rng.sample(here, min(len(here), rng.randint(3, 9)))
+                       if truth.setdefault(p.name, p.key) == p.key]  # one name, one person
+            lines += meeting(rng, city, present, topic, padded=chars > 0)
+            if sum(map(len, lines)) >= chars:
+                break
+            city = _city_of(rng.choice(found.by_year[year])[1].place, gaz)
         made += 1
-        yield f"r{made:05d}.txt", text, truth
+        yield f"r{made:05d}.txt", "\n".join(lines) + "\n", truth
 
 
 def _city_of(place: Place, gaz: Gazetteer) -> Place:
@@ -227,46 +269,105 @@ def scores(identities: Identities, truth: dict[tuple[str, str], str]) -> dict[st
             "pair-r": hits / len(same_true) if same_true else 1.0}
 
 
-def measure(seed: int, size: int, keep: Path | None) -> None:
-    started = time.perf_counter()
-    reports: list[Report] = []
-    truth: dict[tuple[str, str], str] = {}
-    kept: dict[str, dict[str, str]] = {}
-    for name, text, names in corpus(seed, size):
-        report_ = read_text(text, name=name)
-        reports.append(report_)
-        kept[name] = names
-        keys = {p.name: p.key for p in report_.extraction.people}
-        truth.update({(report_.key, keys[n]): who for n, who in names.items() if n in keys})
-        if keep is not None:
-            (keep / name).write_text(text, "utf-8")
-    if keep is not None:
-        (keep / "truth.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1), "utf-8")
-    read = time.perf_counter() - started
-    found = records(reports)
-    for name in sorted(RESOLVERS):
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What to measure: the corpus and how to build it."""
+
+    seed: int
+    size: int
+    chars: int
+    jobs: int
+    rdflib_up_to: int
+    keep: Path | None
+
+
+def measure(run: Run) -> None:
+    """Build one corpus into a new store and print what it took and how well it resolved."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = run.keep or Path(tmp) / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        truth_by_file: dict[str, dict[str, str]] = {}
+        for name, text, names in corpus(run.seed, run.size + 1, run.chars):
+            (folder / name).write_text(text, "utf-8")
+            truth_by_file[name] = names
+        (folder / "truth.json").write_text(json.dumps(truth_by_file, ensure_ascii=False), "utf-8")
+        paths = sorted(folder.glob("r*.txt"))
+        store = ReportStore(Path(tmp) / "store", jobs=run.jobs)
         started = time.perf_counter()
-        identities = RESOLVERS[name](found)
-        took = time.perf_counter() - started
-        row = "  ".join(f"{k} {v:.3f}" for k, v in scores(identities, truth).items())
-        print(f"{size:>6} reports  read {read:6.1f} s  {name:<9} {took:6.2f} s  {row}",
-              flush=True)
+        store.add(paths[:-1])
+        built = time.perf_counter() - started
+        started = time.perf_counter()
+        store.add(paths[-1:])
+        one_more = time.perf_counter() - started
+        chars = sum(p.stat().st_size for p in paths[:-1]) // 3  # nearly all CJK: 3 bytes
+        print(f"{run.size:>6} reports  {chars:>11,} chars  build {built:6.1f} s  "
+              f"+1 report {one_more:5.2f} s  statements {store.statements():>10,}  "
+              f"peak {_peak():6.0f} MiB", flush=True)
+        _resolution(store, truth_by_file, run.size)
+        _queries(store, Path(tmp) / "store", run.size <= run.rdflib_up_to)
+
+
+def _peak() -> float:
+    """The peak memory of this process or any it waited for, in MiB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+
+
+def _resolution(store: ReportStore, truth_by_file: dict[str, dict[str, str]],
+                size: int) -> None:
+    truth = {r.ref: truth_by_file[e.name][r.name] for e in store for r in e.records
+             if r.name in truth_by_file[e.name]}
+    found = [r for e in store for r in e.records]
+    for name in sorted(RESOLVERS):
+        row = "  ".join(f"{k} {v:.3f}" for k, v in scores(RESOLVERS[name](found), truth).items())
+        print(f"{size:>6} reports  resolver {name:<9} {row}", flush=True)
+
+
+def _queries(store: ReportStore, path: Path, with_rdflib: bool) -> None:
+    """The median time of each named query on the store, and on rdflib beside it."""
+    params = {"provenance": {"person": next(iter(store)).records[0].name}}
+    graph = store_graph(path) if with_rdflib else None
+    cells = []
+    names = prefixes(store.base)
+    for name, text in sorted(named_queries().items()):
+        given = params.get(name)
+        ours = _median(partial(run_store_query, store.graphs, text, given, names), 5)
+        theirs = _median(partial(run_query, graph, text, given), 1) \
+            if graph is not None else None
+        cells.append(f"{name} {ours * 1000:.0f} ms" +
+                     (f" (rdflib {theirs * 1000:.0f} ms)" if theirs is not None else ""))
+    print("        queries  " + "; ".join(cells), flush=True)
+
+
+def _median(call: Callable[[], object], times: int) -> float:
+    took = []
+    for _ in range(times):
+        started = time.perf_counter()
+        call()
+        took.append(time.perf_counter() - started)
+    return statistics.median(took)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", default="10,100,1000",
                         help="corpus sizes, comma-separated (default 10,100,1000)")
+    parser.add_argument("--chars", type=int, default=0,
+                        help="characters a report has at least (default: one meeting each; "
+                             "18600 is the bundled report's size)")
+    parser.add_argument("--jobs", type=int, default=jobs_default(),
+                        help="processes to read in (default: one per core)")
+    parser.add_argument("--rdflib-up-to", type=int, default=1000,
+                        help="time the queries on rdflib too up to this many reports")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the reports and truth.json here")
     args = parser.parse_args()
     for size in (int(s) for s in args.reports.split(",")):
         keep = args.keep / str(size) if args.keep else None
-        if keep is not None:
-            keep.mkdir(parents=True, exist_ok=True)
-        measure(args.seed, size, keep)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory {peak:.0f} MiB")
+        run = Run(args.seed, size, args.chars, args.jobs, args.rdflib_up_to, keep)
+        child = multiprocessing.get_context("fork").Process(target=measure, args=(run,))
+        child.start()  # each size in a process of its own: its peak memory its own
+        child.join()
 
 
 if __name__ == "__main__":
