@@ -42,7 +42,7 @@ from kg.resolution import RESOLVERS, Identities
 from kg.sparql.catalogue import named_queries
 from kg.sparql.run import run_query, run_store_query
 from kg.store import ReportStore, jobs_default
-from kg.store.read import prefixes, store_graph
+from kg.store.read import as_rdflib, prefixes
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国志文斌辉玉萍红娟燕鹏宇飞海波"
@@ -304,7 +304,7 @@ def measure(run: Run) -> None:
               f"+1 report {one_more:5.2f} s  statements {store.statements():>10,}  "
               f"peak {_peak():6.0f} MiB", flush=True)
         _resolution(store, truth_by_file, run.size)
-        _queries(store, Path(tmp) / "store", run.size <= run.rdflib_up_to)
+        _queries(store, run.size <= run.rdflib_up_to)
 
 
 def _peak() -> float:
@@ -323,10 +323,10 @@ def _resolution(store: ReportStore, truth_by_file: dict[str, dict[str, str]],
         print(f"{size:>6} reports  resolver {name:<9} {row}", flush=True)
 
 
-def _queries(store: ReportStore, path: Path, with_rdflib: bool) -> None:
+def _queries(store: ReportStore, with_rdflib: bool) -> None:
     """The median time of each named query on the store, and on rdflib beside it."""
     params = {"provenance": {"person": next(iter(store)).records[0].name}}
-    graph = store_graph(path) if with_rdflib else None
+    graph = as_rdflib(store.graphs, store.base) if with_rdflib else None
     cells = []
     names = prefixes(store.base)
     for name, text in sorted(named_queries().items()):

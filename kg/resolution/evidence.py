@@ -14,7 +14,8 @@ by year, then report. Each joins the person it fits best, or starts a new one:
   or the only person of that name; otherwise it stays apart.
 
 The user's ``same`` decisions join records before anything else. Every join is recorded
-with its reasons; the result does not depend on the order of the records.
+with the reason: what the record shares with the person's other records (so it changes only
+when they do); the result does not depend on the order of the records.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ class _Person:
     """One person being gathered: their records and everything those say."""
 
     records: list[PersonRecord] = field(default_factory=list)
-    reasons: dict[Ref, str] = field(default_factory=dict)  # why each record after the first
     orgs: set[str] = field(default_factory=set)
     chains: set[tuple[str, ...]] = field(default_factory=set)  # their places' ancestries
     provinces: set[str] = field(default_factory=set)
@@ -45,9 +45,7 @@ class _Person:
     by_year: dict[int, set[tuple[str, ...]]] = field(  # the places held each year
         default_factory=lambda: defaultdict(set))
 
-    def add(self, record: PersonRecord, reason: str = "") -> None:
-        if self.records:
-            self.reasons[record.ref] = reason
+    def add(self, record: PersonRecord) -> None:
         self.records.append(record)
         self.orgs.update(record.organisations)
         self.chains.update(record.ancestry)
@@ -56,9 +54,9 @@ class _Person:
         if record.year is not None and record.ancestry:
             self.by_year[record.year].update(record.ancestry)
 
-    def join(self, other: _Person, reason: str) -> None:
+    def join(self, other: _Person) -> None:
         for record in other.records:
-            self.add(record, other.reasons.get(record.ref, reason))
+            self.add(record)
 
 
 def _inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -85,40 +83,30 @@ def _apart(x: _Person, y: _Person, decisions: Decisions) -> bool:
     return bool(overlap) and not any(_inside(a, b) for a in x.chains for b in y.chains)
 
 
-def _for(x: _Person, y: _Person) -> tuple[int, list[str]]:
-    """How much says two people being gathered are one, and what."""
-    score, reasons = 0, []
-    orgs = sorted(x.orgs & y.orgs)
-    if orgs:
-        score += SAME_ORG
-        reasons.append(f"same organisation: {orgs[0]}")
+def _for(x: _Person, y: _Person) -> int:
+    """How much says two people being gathered are one."""
+    score = SAME_ORG if x.orgs & y.orgs else 0
     if any(_inside(a, b) for a in x.chains for b in y.chains):
         score += RELATED_PLACE
-        reasons.append("posts in the same place, or one inside the other")
     elif x.provinces & y.provinces:
         score += SAME_PROVINCE
-        reasons.append("posts in the same province, at different times")
-    shared = sorted(x.companions & y.companions)
-    if shared:
-        score += min(len(shared), MOST_COMPANIONS) * COMPANION
-        reasons.append("named with " + "、".join(shared[:3]))
-    return score, reasons
+    return score + min(len(x.companions & y.companions), MOST_COMPANIONS) * COMPANION
 
 
 def _merge(people: list[_Person], decisions: Decisions, least: int) -> list[_Person]:
     """Join people while some pair has at least ``least`` for it and nothing against, the
     pair with the most first."""
     while True:
-        best: tuple[int, int, int, list[str]] | None = None
+        best: tuple[int, int, int] | None = None
         for i, j in combinations(range(len(people)), 2):
-            score, reasons = _for(people[i], people[j])
-            if score >= least and not _apart(people[i], people[j], decisions) and (
-                    best is None or score > best[0]):
-                best = (score, i, j, reasons)
+            score = _for(people[i], people[j])
+            if score >= least and (best is None or score > best[0]) and \
+                    not _apart(people[i], people[j], decisions):
+                best = (score, i, j)
         if best is None:
             return people
-        _, i, j, reasons = best
-        people[i].join(people.pop(j), "; ".join(reasons))
+        _, i, j = best
+        people[i].join(people.pop(j))
 
 
 def _place_bare(record: PersonRecord, people: list[_Person], decisions: Decisions) -> None:
@@ -130,10 +118,9 @@ def _place_bare(record: PersonRecord, people: list[_Person], decisions: Decision
     top = max((n for n, _ in scores), default=0)
     pointed = [p for n, p in scores if n == top]
     if top and len(pointed) == 1:
-        shared = sorted(pointed[0].companions.intersection(record.companions))
-        pointed[0].add(record, "named with " + "、".join(shared[:3]))
+        pointed[0].add(record)
     elif len(people) == 1 and open_to:
-        people[0].add(record, "same name, nothing against")
+        people[0].add(record)
     else:
         people.append(_alone(record))
 
@@ -162,7 +149,7 @@ def _joined_by_user(records: Sequence[PersonRecord], decisions: Decisions) -> li
     for group in groups.values():
         person = _Person()
         for record in sorted(group, key=_order):
-            person.add(record, "the user's decision: same")
+            person.add(record)
         people.append(person)
     return people
 
@@ -182,7 +169,7 @@ def _same_posts(records: list[PersonRecord], decisions: Decisions) -> list[_Pers
     for record in records:
         key = tuple(sorted(record.organisations))
         if key in people:
-            people[key].add(record, f"same organisation: {key[0]}")
+            people[key].add(record)
         else:
             people[key] = _alone(record)
     return list(people.values())
@@ -201,7 +188,7 @@ def _gather(records: Sequence[PersonRecord], decisions: Decisions) -> list[_Pers
     return people
 
 
-def _identities(name: str, people: Iterable[_Person]) -> list[Identity]:
+def _identities(name: str, people: Iterable[_Person], decisions: Decisions) -> list[Identity]:
     """Each person as an identity whose key stays the same from build to build: a digest
     of the name and the province they serve in most (the name alone if none)."""
     found: list[tuple[str, tuple[Ref, ...], _Person]] = []
@@ -210,16 +197,47 @@ def _identities(name: str, people: Iterable[_Person]) -> list[Identity]:
         home = min(homes, key=lambda p: (-homes[p], p)) if homes else ""
         found.append((home, tuple(sorted(r.ref for r in person.records)), person))
     identities, keys = [], set()
+    chosen = {ref for pair in decisions.same for ref in pair}
     for home, refs, person in sorted(found, key=lambda f: (f[0], f[1])):
         key = digest(name, home, size=6) if home else digest(name, size=6)
         if key in keys:  # namesakes of one province: told apart by their first record
             key = digest(name, home, *refs[0], size=6)
         keys.add(key)
-        first_reason = person.reasons.get(refs[0], "")
-        evidence = tuple(Merge(report, key_, person.reasons.get((report, key_), first_reason))
-                         for report, key_ in refs[1:])
-        identities.append(Identity(key, name, refs, evidence))
+        why = _reasons(person.records, chosen)
+        identities.append(Identity(key, name, refs, tuple(Merge(*ref, why[ref])
+                                                          for ref in refs[1:])))
     return identities
+
+
+def _reasons(records: Sequence[PersonRecord], chosen: set[Ref]) -> dict[Ref, str]:
+    """Why each record is the person of the others: what it shares with them, the surest
+    first (an organisation; a place below the province; the province; people named with
+    them). It depends only on who the person's records are, so it changes only when they do."""
+    def counts(values: Iterable[Iterable[str]]) -> Counter[str]:
+        return Counter(v for each in values for v in set(each))
+
+    orgs = counts(r.organisations for r in records)
+    places = counts((k for chain in r.ancestry for k in chain[:-1]) for r in records)
+    provinces = counts(r.provinces for r in records)
+    companions = counts(r.companions for r in records)
+    why = {}
+    for r in records:
+        shared_orgs = sorted(o for o in set(r.organisations) if orgs[o] > 1)
+        if r.ref in chosen:
+            reason = "the user's decision: same"
+        elif shared_orgs:
+            reason = f"same organisation: {shared_orgs[0]}"
+        elif any(places[k] > 1 for chain in r.ancestry for k in set(chain[:-1])):
+            reason = "posts in the same place, or one inside the other"
+        elif any(provinces[p] > 1 for p in r.provinces):
+            reason = "posts in the same province, at different times"
+        elif any(companions[c] > 1 for c in r.companions):
+            named = sorted(c for c in set(r.companions) if companions[c] > 1)
+            reason = "named with " + "、".join(named[:3])
+        else:
+            reason = "same name, nothing against"
+        why[r.ref] = reason
+    return why
 
 
 @resolver("evidence")
@@ -231,4 +249,5 @@ def by_evidence(records: Sequence[PersonRecord],
     for record in {r.ref: r for r in records}.values():  # a report given twice is one
         by_name[record.name].append(record)
     return Identities(identity for name in sorted(by_name)
-                      for identity in _identities(name, _gather(by_name[name], decisions)))
+                      for identity in _identities(name, _gather(by_name[name], decisions),
+                                                decisions))

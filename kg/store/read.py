@@ -14,6 +14,7 @@ from kg.files import replace_atomically
 from kg.rdf.graph import bind_prefixes
 from kg.rdf.namespace import PREFIXES
 from kg.store.index import GRAPHS, MANIFEST
+from kg.store.terms import as_written
 
 #: The formats a store writes itself (pyoxigraph's serialisers, streaming), by kg's names.
 STORE_FORMATS = {
@@ -51,13 +52,16 @@ def base_of(path: Path) -> str:
 
 def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
     """Every statement of every report once (the default graph: their union)."""
-    return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    return (as_written(q.triple)
+            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def report_quads(store: ox.Store) -> Iterator[ox.Quad]:
     """Every report's statements in its named graph (not the union)."""
     for graph in store.named_graphs():
-        yield from store.quads_for_pattern(None, None, None, graph)
+        for quad in store.quads_for_pattern(None, None, None, graph):
+            triple = as_written(quad.triple)
+            yield ox.Quad(triple.subject, triple.predicate, triple.object, quad.graph_name)
 
 
 def dump(path: Path, fmt: str, out: Path | None) -> bytes | None:
@@ -84,8 +88,13 @@ def dump(path: Path, fmt: str, out: Path | None) -> bytes | None:
 def store_graph(path: Path) -> Graph:
     """A store's statements as one rdflib graph (for the views, checks and formats that
     take one)."""
+    return as_rdflib(open_store(path), base_of(path))
+
+
+def as_rdflib(store: ox.Store, base: str) -> Graph:
+    """The union of an open store's reports as one rdflib graph."""
     graph = Graph()
-    bind_prefixes(graph, base_of(path))
-    data = ox.serialize(union_triples(open_store(path)), format=ox.RdfFormat.N_TRIPLES)
+    bind_prefixes(graph, base)
+    data = ox.serialize(union_triples(store), format=ox.RdfFormat.N_TRIPLES)
     graph.parse(data=data, format="nt")
     return graph

@@ -29,6 +29,7 @@ from kg.store.index import (
     manifest,
     save_index,
 )
+from kg.store.terms import as_stored
 from kg.store.work import (
     GraphTask,
     Progress,
@@ -156,14 +157,18 @@ class ReportStore:
         return len(tasks)
 
     def _replace(self, graph: ox.NamedNode, data: bytes | None) -> None:
-        """Put a report's statements in its named graph (none: take it out), and keep the
-        default graph the union of the named graphs, each statement once (what queries
-        read: the same organisation named by a hundred reports is one)."""
-        if self.graphs.contains_named_graph(graph):
-            self.graphs.update(_LEAVE.replace("$graph", str(graph)))
-            self.graphs.remove_graph(graph)
-        if data is not None:  # its statements in its graph and in the default graph
-            self.graphs.load(data, format=ox.RdfFormat.N_QUADS)
+        """Make a report's named graph hold these statements (none: take it out), changing
+        only what differs, and keep the default graph the union of the named graphs: a
+        statement leaves it when no report's graph holds it any more."""
+        old = {q.triple for q in self.graphs.quads_for_pattern(None, None, None, graph)}
+        new = {as_stored(q.triple) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)
+               if q.graph_name == graph} if data is not None else set()
+        for t in old - new:
+            self.graphs.remove(_quad(t, graph))
+            if not any(isinstance(q.graph_name, ox.NamedNode) for q in
+                       self.graphs.quads_for_pattern(t.subject, t.predicate, t.object)):
+                self.graphs.remove(_quad(t, ox.DefaultGraph()))
+        self.graphs.extend(_quad(t, g) for t in new - old for g in (graph, ox.DefaultGraph()))
 
     def _reconcile(self) -> None:
         """Make the statements agree with the index after an interrupted change: graphs of
@@ -181,12 +186,13 @@ class ReportStore:
             self._resolve()
 
 
-# The statements a report's graph alone holds leave the union with it.
-_LEAVE = """DELETE { ?s ?p ?o } WHERE { GRAPH $graph { ?s ?p ?o }
-  FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER(?other != $graph) } }"""
 _REMAKE = "CLEAR DEFAULT; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 CHANGING = "changing"  # there while a change is under way
 _BATCH_BYTES = 64 << 20  # reports' statements loaded at once (N-Quads)
+
+
+def _quad(triple: ox.Triple, graph: ox.NamedNode | ox.DefaultGraph) -> ox.Quad:
+    return ox.Quad(triple.subject, triple.predicate, triple.object, graph)
 
 
 def _people(entry: Entry, identities: Identities) -> dict[tuple[str, str], Identity]:

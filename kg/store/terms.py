@@ -43,3 +43,30 @@ class Converter:
         term = self.term
         return [ox.Quad(term(s), term(p), term(o), graph)  # type: ignore[arg-type]
                 for s, p, o in triples]
+
+
+# pyoxigraph keeps an xsd:nonNegativeInteger as an xsd:integer of the same value; every
+# integer kg writes (a phrase's offsets) is an xsd:nonNegativeInteger, so that is the
+# datatype given back when the store is read.
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_NON_NEGATIVE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+
+
+def as_stored(triple: ox.Triple) -> ox.Triple:
+    """A triple as the store gives it back (its integers as xsd:integer)."""
+    value = triple.object
+    if isinstance(value, ox.Literal) and value.datatype == _NON_NEGATIVE:
+        return ox.Triple(triple.subject, triple.predicate, ox.Literal(value.value,
+                                                                      datatype=_INTEGER))
+    return triple
+
+
+def as_written(triple: ox.Triple) -> ox.Triple:
+    """A triple read from the store with its integers xsd:nonNegativeInteger, as kg wrote
+    them. (Language tags come back in lower case, zh-latn-pinyin: pyoxigraph keeps them so,
+    as RDF 1.1 allows; they compare without regard to case.)"""
+    value = triple.object
+    if isinstance(value, ox.Literal) and value.datatype == _INTEGER:
+        return ox.Triple(triple.subject, triple.predicate,
+                         ox.Literal(value.value, datatype=_NON_NEGATIVE))
+    return triple

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import rdflib
+import rdflib.compare
 
 from tests.cli.common import assert_one_error_line, run
 
@@ -93,3 +94,25 @@ def test_career_from_a_store_and_from_a_graph_file(tmp_path: Path) -> None:
     run("build", folder, "-o", out, "-f", "turtle")
     assert run("career", "齐一民", "-g", out / "graph.ttl").stdout.splitlines() == lines
     assert run("career", "王五", "-g", store).stdout == "王五: no post read in the graph\n"
+
+
+def test_a_store_conforms_and_reads_back_as_written(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    run("add", folder, "--store", store)
+    assert run("validate", store).exit_code == 0
+    built = tmp_path / "out"
+    run("build", folder, "-o", built, "-f", "nt")
+    exported = tmp_path / "store.nt"
+    run("export", store, "-f", "nt", "-o", exported)
+    assert rdflib.compare.isomorphic(lower_tags(rdflib.Graph().parse(built / "graph.nt")),
+                                     rdflib.Graph().parse(exported))
+
+
+def lower_tags(graph: rdflib.Graph) -> rdflib.Graph:
+    """The graph with its language tags in lower case, as a store gives them (RDF 1.1)."""
+    lowered = rdflib.Graph()
+    for s, p, o in graph:
+        if isinstance(o, rdflib.Literal) and o.language:
+            o = rdflib.Literal(str(o), lang=o.language.lower())
+        lowered.add((s, p, o))
+    return lowered
