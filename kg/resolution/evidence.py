@@ -232,8 +232,7 @@ def _reasons(records: Sequence[PersonRecord], chosen: set[Ref]) -> dict[Ref, str
         elif any(provinces[p] > 1 for p in r.provinces):
             reason = "posts in the same province, at different times"
         elif any(companions[c] > 1 for c in r.companions):
-            named = sorted(c for c in set(r.companions) if companions[c] > 1)
-            reason = "named with " + "、".join(named[:3])
+            reason = "named with people their other reports name too"
         else:
             reason = "same name, nothing against"
         why[r.ref] = reason
