@@ -26,6 +26,8 @@ from kg.rdf.io import union
 from kg.rdf.namespace import DEFAULT_BASE, KG, ORG, SCHEMA
 from kg.reading import read_report
 from kg.resolution import DEFAULT, Decisions, Identities, resolve
+from kg.store import ReportStore
+from kg.store.read import STORE_FORMATS, as_rdflib, serialise_store
 from kg.view.page import render_view
 
 DEFAULT_FORMATS = ("turtle", "json-ld")
@@ -105,6 +107,26 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str 
     written = write_atomically(out_dir, contents)
     used = Counter(report.extraction.genre for report in reports)
     return summarise(statements.graph, tuple(sorted(used.items())), genre == AUTO, written)
+
+
+def build_in_store(paths: Sequence[Path], out_dir: Path, store: ReportStore, *,
+                   genre: str = AUTO, date: str | None = None,
+                   formats: Sequence[str] = DEFAULT_FORMATS,
+                   encoding: str | None = None) -> Summary:
+    """Add the reports to ``store``, then write its whole graph (every report it holds) as
+    :func:`build` writes one: the RDF formats by pyoxigraph's serialisers, streaming from
+    the store; the others (and the view) from the union as an rdflib graph."""
+    store.add(paths, genre=genre, date=date, encoding=encoding)
+    graph = as_rdflib(store.graphs, store.base)
+    contents = {}
+    for fmt in dict.fromkeys(formats):
+        name = f"graph.{EXPORTERS[fmt].extension}"
+        contents[name] = serialise_store(store.graphs, store.base, fmt).decode("utf-8") \
+            if fmt in STORE_FORMATS else serialise(Statements(graph), fmt)
+    contents[VIEW] = render_view(graph, title="kg")
+    written = write_atomically(out_dir, contents)
+    used = Counter(entry.genre for entry in store)
+    return summarise(graph, tuple(sorted(used.items())), genre == AUTO, written)
 
 
 def graph_statements(reports: Sequence[Report], identities: Identities, *, base: str,

@@ -15,12 +15,14 @@ from kg.cli.options import (
     ENCODING,
     FILES_FROM,
     GENRE,
+    JOBS,
     REPORTS,
     need_reports,
 )
+from kg.cli.store import open_store
 from kg.extraction import GENRES
 from kg.extraction.genres import get_genre
-from kg.pipeline import DEFAULT_FORMATS, Summary
+from kg.pipeline import DEFAULT_FORMATS, Summary, build_in_store
 from kg.pipeline import build as run_build
 from kg.reading.inputs import expand
 from kg.resolution import read_decisions
@@ -38,9 +40,13 @@ from kg.resolution import read_decisions
 @GENRE
 @ENCODING
 @DECISIONS
+@click.option("--store", "store_dir", type=click.Path(path_type=Path),
+              help="Add the reports to this store (kg add) and write the graph of every "
+                   "report it holds.")
+@JOBS
 def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path, date: str | None,
           base: str, formats: tuple[str, ...], genre: str, encoding: str | None,
-          decisions: Path | None) -> None:
+          decisions: Path | None, store_dir: Path | None, jobs: int | None) -> None:
     """Read REPORTS and write the graph (Turtle, JSON-LD …) and its view (HTML).
 
     REPORTS are files, directories (every .txt, .md and .html in them and below), globs
@@ -51,6 +57,12 @@ def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path, date:
         kg build data/transcript.txt -o output/ --date 2015 -f turtle -f trig
     """
     need_reports(reports, files_from, "read")
+    if store_dir is not None:
+        store = open_store(store_dir, base, decisions, jobs)
+        click.echo(summary_text(build_in_store(expand(reports, files_from), out_dir, store,
+                                               genre=genre, date=date, encoding=encoding,
+                                               formats=formats or DEFAULT_FORMATS)))
+        return
     summary = run_build(expand(reports, files_from), out_dir, genre=genre, date=date,
                         base=base, formats=formats or DEFAULT_FORMATS, encoding=encoding,
                         decisions=read_decisions(decisions) if decisions else None)

@@ -72,17 +72,19 @@ def dump(path: Path, fmt: str, out: Path | None) -> bytes | None:
         InputError: the store cannot be read.
         OutputError: ``out`` cannot be written.
     """
-    store, kind = open_store(path), STORE_FORMATS[fmt]
-    names = prefixes(base_of(path))
-    quads = kind in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
-    def statements() -> Iterator[ox.Quad] | Iterator[ox.Triple]:
-        return report_quads(store) if quads else union_triples(store)
-
+    store, base = open_store(path), base_of(path)
     if out is None:
-        return ox.serialize(statements(), format=kind, prefixes=names)
-    replace_atomically(out, lambda name: ox.serialize(statements(), name, format=kind,
-                                                      prefixes=names))
+        return serialise_store(store, base, fmt)
+    replace_atomically(out, lambda name: serialise_store(store, base, fmt, name))
     return None
+
+
+def serialise_store(store: ox.Store, base: str, fmt: str, out: str | None = None) -> bytes:
+    """An open store's statements in ``fmt`` (written to the file ``out`` if given)."""
+    kind = STORE_FORMATS[fmt]
+    statements = report_quads(store) if kind in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) \
+        else union_triples(store)
+    return ox.serialize(statements, out, format=kind, prefixes=prefixes(base)) or b""
 
 
 def store_graph(path: Path) -> Graph:

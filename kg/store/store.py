@@ -20,7 +20,7 @@ from kg.extraction import AUTO
 from kg.rdf.namespace import DEFAULT_BASE
 from kg.reading import read_report
 from kg.reading.inputs import STDIN
-from kg.resolution import DEFAULT, Decisions, Identities, Identity, resolve_records
+from kg.resolution import DEFAULT, Decisions, Identities, Identity, Merge, resolve_records
 from kg.store.index import (
     GRAPHS,
     Entry,
@@ -128,10 +128,11 @@ class ReportStore:
     def _resolve(self) -> int:
         """Write again the reports whose people the resolver now sees otherwise; save."""
         identities = self.identities()
+        merges = {(m.report, m.person): m for i in identities.people for m in i.evidence}
         tasks = []
         for key in sorted(self.entries):
             entry = self.entries[key]
-            people = _people(entry, identities)
+            people = _people(entry, identities, merges)
             seen = {p: _mark(i) for (_, p), i in people.items()}
             if seen != entry.people:
                 tasks.append(GraphTask(key, people, self.path, self.base))
@@ -195,14 +196,15 @@ def _quad(triple: ox.Triple, graph: ox.NamedNode | ox.DefaultGraph) -> ox.Quad:
     return ox.Quad(triple.subject, triple.predicate, triple.object, graph)
 
 
-def _people(entry: Entry, identities: Identities) -> dict[tuple[str, str], Identity]:
+def _people(entry: Entry, identities: Identities,
+            merges: dict[tuple[str, str], Merge]) -> dict[tuple[str, str], Identity]:
     """The identity of each of a report's people, with only this report's records and
     evidence (what its statements need)."""
     people = {}
     for record in entry.records:
         identity = identities[record.ref]
-        merges = tuple(m for m in identity.evidence if (m.report, m.person) == record.ref)
-        people[record.ref] = Identity(identity.key, identity.name, (record.ref,), merges)
+        merge = (merges[record.ref],) if record.ref in merges else ()
+        people[record.ref] = Identity(identity.key, identity.name, (record.ref,), merge)
     return people
 
 

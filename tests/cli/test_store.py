@@ -116,3 +116,15 @@ def lower_tags(graph: rdflib.Graph) -> rdflib.Graph:
             o = rdflib.Literal(str(o), lang=o.language.lower())
         lowered.add((s, p, o))
     return lowered
+
+
+def test_build_with_a_store_writes_the_graph_of_every_report_it_holds(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    first = run("build", folder / "a.txt", "-o", tmp_path / "one", "--store", store)
+    assert first.exit_code == 0, first.output
+    assert summary(run("build", folder / "c.txt", "-o", tmp_path / "two", "--store", store,
+                       "-f", "trig").stdout)["people"] == "2"  # two of the name: two people
+    dataset = rdflib.Dataset()
+    dataset.parse(tmp_path / "two" / "graph.trig", format="trig")
+    assert len([g for g in dataset.graphs() if "graph/" in str(g.identifier)]) == 2
+    assert (tmp_path / "two" / "graph.html").stat().st_size > 1000
