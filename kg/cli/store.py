@@ -123,6 +123,6 @@ def summary(changes: Changes, store: ReportStore) -> str:
     if changes.removed:
         lines.append(f"removed        {len(changes.removed)}")
     lines += [f"rewritten      {changes.rewritten}", f"reports        {len(store)}",
-              f"people         {len(store.identities().people)}",
+              f"people         {store.people()}",
               f"statements     {store.statements()}"]
     return "\n".join(lines)

@@ -84,7 +84,9 @@ class ReportStore:
                 self.entries[entry.key] = entry
                 changes.added.append(entry.name)
         if changes.added:
-            changes.rewritten = self._resolve()
+            added = [self.entries[k] for k in self.entries if self.entries[k].name in
+                     changes.added and not self.entries[k].people]
+            changes.rewritten = self._resolve({r.name for e in added for r in e.records})
         return changes
 
     def remove(self, names: Sequence[str]) -> Changes:
@@ -101,17 +103,27 @@ class ReportStore:
                                  "kg reports --store DIR lists them")
             keys += found
         changes = Changes()
+        named: set[str] = set()  # the names of the people they named
         for key in dict.fromkeys(keys):
-            changes.removed.append(self.entries.pop(key).name)
+            entry = self.entries.pop(key)
+            changes.removed.append(entry.name)
+            named.update(r.name for r in entry.records)
             self._replace(ox.NamedNode(graph_name(self.base, key)), None)
             drop_report(self.path, key)
-        changes.rewritten = self._resolve()
+        changes.rewritten = self._resolve(named)
         return changes
 
-    def identities(self) -> Identities:
-        """Who is who across the store's reports."""
-        found = [r for key in sorted(self.entries) for r in self.entries[key].records]
+    def identities(self, names: set[str] | None = None) -> Identities:
+        """Who is who across the store's reports (only the people of these names, if given:
+        the resolver decides each name apart)."""
+        found = [r for key in sorted(self.entries) for r in self.entries[key].records
+                 if names is None or r.name in names]
         return resolve_records(found, self.resolver, self.decisions)
+
+    def people(self) -> int:
+        """How many people the reports name, as the resolver last decided."""
+        return len({mark.split("|", 1)[0] for e in self.entries.values()
+                    for mark in e.people.values()})
 
     def __iter__(self) -> Iterator[Entry]:
         """The entries, by report key."""
@@ -125,13 +137,18 @@ class ReportStore:
         return sum(1 for _ in self.graphs.quads_for_pattern(None, None, None,
                                                             ox.DefaultGraph()))
 
-    def _resolve(self) -> int:
-        """Write again the reports whose people the resolver now sees otherwise; save."""
-        identities = self.identities()
+    def _resolve(self, names: set[str] | None = None) -> int:
+        """Decide again who is who (for the people of ``names`` only, if given: no other
+        can change), write again the reports whose people the resolver now sees otherwise,
+        and save."""
+        identities = self.identities(names)
         merges = {(m.report, m.person): m for i in identities.people for m in i.evidence}
         tasks = []
         for key in sorted(self.entries):
             entry = self.entries[key]
+            if names is not None and entry.people and \
+                    not any(r.name in names for r in entry.records):
+                continue
             people = _people(entry, identities, merges)
             seen = {p: _mark(i) for (_, p), i in people.items()}
             if seen != entry.people:
@@ -202,6 +219,11 @@ def _people(entry: Entry, identities: Identities,
     evidence (what its statements need)."""
     people = {}
     for record in entry.records:
+        if record.ref not in identities:  # a name the resolver was not asked about again
+            key, _, reason = entry.people[record.person].partition("|")
+            merge = (Merge(*record.ref, reason),) if reason else ()
+            people[record.ref] = Identity(key, record.name, (record.ref,), merge)
+            continue
         identity = identities[record.ref]
         merge = (merges[record.ref],) if record.ref in merges else ()
         people[record.ref] = Identity(identity.key, identity.name, (record.ref,), merge)
