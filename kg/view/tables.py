@@ -31,7 +31,7 @@ from rdflib.term import BNode, Node
 from kg.rdf import pinyin
 from kg.rdf.namespace import DCTERMS, ITSRDF, KG, NIF, ORG, POST_STATUSES, PROV, SCHEMA
 from kg.view.kinds import concept_label
-from kg.view.terms import local_name, sort_key
+from kg.view.terms import label_rank, local_name, sort_key
 
 __all__ = ["COLUMNS", "MembershipRow", "OrganisationRow", "PersonRow", "Reading", "ReportRow",
            "Tables", "node_id", "read_tables", "table_rows"]
@@ -183,23 +183,13 @@ def _clean(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _rank(lit: Literal) -> int:
-    """How well a literal names something in Chinese: @zh, zh-* (not Latin), untagged."""
-    lang = (lit.language or "").lower()
-    if lang == "zh":
-        return 0
-    if lang.startswith("zh-") and "latn" not in lang:
-        return 1
-    return 2 if not lang else 3
-
-
 def _literals(graph: rdflib.Graph, node: Node, predicate: Node) -> list[Literal]:
     return [o for o in graph.objects(node, predicate) if isinstance(o, Literal) and str(o).strip()]
 
 
 def _zh(graph: rdflib.Graph, node: Node, predicate: Node) -> str:
-    """The best Chinese value of ``predicate`` (see :func:`_rank`), else ``""``."""
-    found = sorted((_rank(lit), str(lit)) for lit in _literals(graph, node, predicate))
+    """The best Chinese value of ``predicate`` (see :func:`label_rank`), else ``""``."""
+    found = sorted((label_rank(lit), str(lit)) for lit in _literals(graph, node, predicate))
     return _clean(found[0][1]) if found else ""
 
 
@@ -263,7 +253,7 @@ class _Reader:
             row = ReportRow(node_id(node), str(node),
                             self.files[contexts[0]] if contexts else "",
                             " / ".join(sorted({_clean(h) for h in _literals(
-                                graph, node, SCHEMA.headline) if _rank(h) < 3})),
+                                graph, node, SCHEMA.headline) if label_rank(h) < 3})),
                             _clean(date) if date is not None else "",
                             str(_first(graph, node, SCHEMA.url) or ""))
             self.reports[node] = row

@@ -57,18 +57,20 @@ def integer(graph: rdflib.Graph, subject: Node, predicate: URIRef) -> int | None
     return None
 
 
+def label_rank(lit: Literal) -> int:
+    """How well a literal names something in Chinese: @zh, zh-* (not Latin), untagged, any."""
+    lang = (lit.language or "").lower()
+    if lang == "zh":
+        return 0
+    if lang.startswith("zh-") and "latn" not in lang:
+        return 1
+    return 2 if not lang else 3
+
+
 def pick_label(graph: rdflib.Graph, term: Node, predicate: URIRef, fallback: bool = True) -> str:
     """The ``@zh`` value of ``predicate`` (else zh-*, untagged, any), else the IRI's last part."""
-
-    def rank(lit: Literal) -> int:
-        lang = (lit.language or "").lower()
-        if lang == "zh":
-            return 0
-        if lang.startswith("zh-") and "latn" not in lang:
-            return 1
-        return 2 if not lang else 3
-
-    candidates = sorted(literals(graph, term, predicate), key=lambda lit: (rank(lit), str(lit)))
+    candidates = sorted(literals(graph, term, predicate),
+                        key=lambda lit: (label_rank(lit), str(lit)))
     if candidates:
         return " ".join(str(candidates[0]).split())
     return local_name(term) if fallback else ""

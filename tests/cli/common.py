@@ -56,3 +56,21 @@ def write(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+# Three invented reports on one name: a career in one city (a, b) and a namesake elsewhere (c).
+CAREER_REPORTS = {
+    "a.txt": "杭州召开推进会\n\n本报讯 2015年3月2日 杭州市西湖区委书记齐一民出席会议并讲话。\n",
+    "b.txt": "杭州召开推进会\n\n本报讯 2018年5月6日 "
+             "杭州市副市长齐一民主持会议,副市长丁二山参加。\n",
+    "c.txt": "合肥召开推进会\n\n本报讯 2016年7月8日 合肥市包河区区长齐一民参加会议。\n",
+}
+
+
+def career_reports(tmp_path: Path) -> Path:
+    """A folder of :data:`CAREER_REPORTS`."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in CAREER_REPORTS.items():
+        (folder / name).write_text(text, "utf-8")
+    return folder

@@ -9,22 +9,10 @@ from pathlib import Path
 import rdflib
 import rdflib.compare
 
-from tests.cli.common import assert_one_error_line, run
+from tests.cli.common import CAREER_REPORTS, assert_one_error_line, career_reports, run
 
-REPORTS = {
-    "a.txt": "杭州召开推进会\n\n本报讯 2015年3月2日 杭州市西湖区委书记齐一民出席会议并讲话。\n",
-    "b.txt": "杭州召开推进会\n\n本报讯 2018年5月6日 "
-             "杭州市副市长齐一民主持会议,副市长丁二山参加。\n",
-    "c.txt": "合肥召开推进会\n\n本报讯 2016年7月8日 合肥市包河区区长齐一民参加会议。\n",
-}
-
-
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for name, text in REPORTS.items():
-        (folder / name).write_text(text, "utf-8")
-    return folder
+REPORTS = CAREER_REPORTS
+corpus = career_reports
 
 
 def summary(output: str) -> dict[str, str]:
