@@ -301,7 +301,8 @@ def measure(run: Run) -> None:
         one_more = time.perf_counter() - started
         chars = sum(p.stat().st_size for p in paths[:-1]) // 3  # nearly all CJK: 3 bytes
         print(f"{run.size:>6} reports  {chars:>11,} chars  build {built:6.1f} s  "
-              f"+1 report {one_more:5.2f} s ({rewritten} rewritten)  statements {store.statements():>10,}  "
+              f"+1 report {one_more:5.2f} s ({rewritten} rewritten)  "
+              f"statements {store.statements():>10,}  "
               f"peak {_peak():6.0f} MiB", flush=True)
         _resolution(store, truth_by_file, run.size)
         _queries(store, run.size <= run.rdflib_up_to)
