@@ -1,7 +1,8 @@
 """The tooltips of the view's nodes and edges: plain text, one fact a line.
 
-A person's tooltip gives their posts, their groups, the sentence they were first read in and
-what they said; an organisation's its parent, the places it serves and who holds posts in it;
+A person's tooltip gives their posts, their groups, their career (each post with the dates
+of the first and last reports it was read in), the sentence they were first read in and what
+they said; an organisation's its parent, the places it serves and who holds posts in it;
 a place's its division code and the place it is in; a group's its number of members and its
 reporters. Each starts with the label and the kind (with pinyin) and ends with the IRI.
 """
@@ -18,7 +19,7 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
 from kg.chinese import FULL_STOPS, any_width
-from kg.rdf.namespace import ITSRDF, NIF, SCHEMA
+from kg.rdf.namespace import DCTERMS, ITSRDF, NIF, ORG, PROV, SCHEMA
 from kg.view.kinds import Entity, Tie, node_names
 from kg.view.terms import integer, literals, pick_label, sorted_terms, term_id
 
@@ -60,6 +61,7 @@ def node_tooltips(graph: rdflib.Graph, nodes: Mapping[str, Entity],
         label = {k: nodes[k].label for _, k, _ in out[key] + into[key]}
         if node.kind == "person":
             lines += _person(out[key], label, names["group"])
+            lines += _timeline(graph, node.term)
             if key in sentences:
                 lines.append(f"原文：{sentences[key]}")
             lines += _quotations(graph, node.term)
@@ -101,6 +103,21 @@ def _person(out: _Ends, label: Mapping[str, str], group: str) -> list[str]:
     lines += [f"{group}：{label[target]}（{'、'.join(labels)}）"
               for kind, target, labels in out if kind in ("attendance", "authored")]
     return lines
+
+
+def _timeline(graph: rdflib.Graph, person: Node) -> list[str]:
+    """A career: each post with the dates of the first and last reports it was read in
+    (posts read in no dated report are left out; none at all, no line)."""
+    rows = []
+    for post in graph.objects(person, ORG.holds):
+        days = sorted(str(day) for phrase in graph.objects(post, PROV.wasDerivedFrom)
+                      for context in graph.objects(phrase, NIF.referenceContext)
+                      for report in graph.subjects(PROV.wasDerivedFrom, context)
+                      for day in graph.objects(report, DCTERMS.date))
+        if days:
+            when = days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
+            rows.append((days[0], days[-1], when, pick_label(graph, post, SKOS.prefLabel)))
+    return [f"履历：{when} {post}" for _, _, when, post in sorted(rows)]
 
 
 def _organisation(out: _Ends, into: _Ends, label: Mapping[str, str]) -> list[str]:

@@ -126,3 +126,17 @@ def test_attendance_edge_tooltip_names_the_group_kind() -> None:
 def test_edge_tooltip_without_a_label_lists_each_text_once() -> None:
     assert edge_tooltip("甲", "乙", "属于", "", ["b", "a", "b"]) == (
         "甲 → 乙\n属于\n原文：a\n原文：b")
+
+
+def test_a_persons_tooltip_gives_their_career_by_date() -> None:
+    from kg.extraction import read_text
+    from kg.rdf.graph import build_graph
+
+    reports = [read_text("本报讯 2015年3月2日 杭州市西湖区委书记齐一民出席会议。\n"),
+               read_text("本报讯 2018年5月6日 杭州市副市长齐一民主持会议。\n"),
+               read_text("本报讯 2019年7月1日 杭州市副市长齐一民参加会议。\n")]
+    network = to_networkx(build_graph(reports))
+    tooltip = next(data["tooltip"] for _, data in network.nodes(data=True)
+                   if data["tooltip"].startswith("齐一民\n"))
+    assert [line for line in tooltip.splitlines() if line.startswith("履历：")] == [
+        "履历：2015-03-02 杭州市西湖区委书记", "履历：2018-05-06 – 2019-07-01 杭州市副市长"]
