@@ -1,11 +1,12 @@
 """What a store knows of its reports beside their statements: each report's entry (file
-name, date, genre, and what it says of its people, for resolving who is who again), kept in
-one file, and each report as read, for writing its statements again."""
+name, date, genre, and what it says of its people, for resolving who is who again), a file
+each, and each report as read, for writing its statements again."""
 
 from __future__ import annotations
 
 import json
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from kg.files import replace_atomically
 from kg.model import Report
 from kg.resolution import PersonRecord
 
-INDEX = "index.pickle"
+ENTRIES = "entries"  # an entry a report
 MANIFEST = "kg-store.json"
 REPORTS = "reports"
 GRAPHS = "oxigraph"
@@ -59,17 +60,28 @@ def manifest(path: Path, base: str) -> None:
 
 def load_index(path: Path) -> dict[str, Entry]:
     """The store's entries by report key (none in a new store)."""
-    file = path / INDEX
-    if not file.exists():
-        return {}
-    with file.open("rb") as stream:
-        entries: dict[str, Entry] = pickle.load(stream)
+    entries: dict[str, Entry] = {}
+    for file in sorted((path / ENTRIES).glob("*.pickle")):
+        with file.open("rb") as stream:
+            entry: Entry = pickle.load(stream)
+        entries[entry.key] = entry
     return entries
 
 
-def save_index(path: Path, entries: dict[str, Entry]) -> None:
-    """Write the entries (under a temporary name, then renamed: never half-written)."""
-    _write_bytes(path / INDEX, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+def save_entries(path: Path, entries: Iterable[Entry]) -> None:
+    """Write these entries, each in a file of its own (under a temporary name, then
+    renamed: never half-written); the others are left as they are."""
+    folder = path / ENTRIES
+    folder.mkdir(exist_ok=True)
+    for entry in entries:
+        _write_bytes(folder / f"{entry.key}.pickle",
+                     pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def drop_entry(path: Path, key: str) -> None:
+    """Forget a report: its entry and the report as read."""
+    (path / ENTRIES / f"{key}.pickle").unlink(missing_ok=True)
+    (path / REPORTS / f"{key}.pickle").unlink(missing_ok=True)
 
 
 def save_report(path: Path, report: Report) -> None:
@@ -84,10 +96,6 @@ def load_report(path: Path, key: str) -> Report:
     with (path / REPORTS / f"{key}.pickle").open("rb") as stream:
         report: Report = pickle.load(stream)
     return report
-
-
-def drop_report(path: Path, key: str) -> None:
-    (path / REPORTS / f"{key}.pickle").unlink(missing_ok=True)
 
 
 def _write_bytes(file: Path, data: bytes) -> None:

@@ -24,10 +24,10 @@ from kg.resolution import DEFAULT, Decisions, Identities, Identity, Merge, resol
 from kg.store.index import (
     GRAPHS,
     Entry,
-    drop_report,
+    drop_entry,
     load_index,
     manifest,
-    save_index,
+    save_entries,
 )
 from kg.store.terms import as_stored
 from kg.store.work import (
@@ -109,7 +109,7 @@ class ReportStore:
             changes.removed.append(entry.name)
             named.update(r.name for r in entry.records)
             self._replace(ox.NamedNode(graph_name(self.base, key)), None)
-            drop_report(self.path, key)
+            drop_entry(self.path, key)
         changes.rewritten = self._resolve(named)
         return changes
 
@@ -170,7 +170,7 @@ class ReportStore:
         if batch:
             self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
         self.graphs.flush()
-        save_index(self.path, self.entries)
+        save_entries(self.path, (self.entries[task.key] for task in tasks))
         changing.unlink()
         return len(tasks)
 
@@ -195,12 +195,12 @@ class ReportStore:
         wanted = {graph_name(self.base, key): key for key in self.entries}
         for stray in graphs - wanted.keys():
             self._replace(ox.NamedNode(stray), None)
-        if (self.path / CHANGING).exists():  # the union may be part old, part new
-            self.graphs.update(_REMAKE)
-            (self.path / CHANGING).unlink()
         for name in wanted.keys() - graphs:
             self.entries[wanted[name]].people = {}
-        if wanted.keys() - graphs:
+        if (self.path / CHANGING).exists():  # the union may be part old, part new, and
+            self.graphs.update(_REMAKE)     # some graphs newer than their entries say
+            self._resolve()
+        elif wanted.keys() - graphs:
             self._resolve()
 
 

@@ -108,3 +108,17 @@ def test_what_is_not_a_store(tmp_path: Path, files: dict[str, Path]) -> None:
     ReportStore(tmp_path / "store")
     with pytest.raises(InputError, match="give --base https://example.org/kg/id/"):
         ReportStore(tmp_path / "store", base="https://other.example/id/")
+
+
+def test_an_interrupted_change_is_finished_when_the_store_is_opened(
+        tmp_path: Path, files: dict[str, Path]) -> None:
+    store = ReportStore(tmp_path / "store")
+    store.add(list(files.values()))
+    before = quads(store)
+    some = next(iter(store.graphs.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    store.graphs.remove(some)  # the union half written
+    next(iter(store)).people = {}
+    (tmp_path / "store" / "changing").touch()
+    del store
+    again = ReportStore(tmp_path / "store")
+    assert quads(again) == before and not (tmp_path / "store" / "changing").exists()
