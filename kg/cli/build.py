@@ -19,7 +19,7 @@ from kg.cli.options import (
     REPORTS,
     need_reports,
 )
-from kg.cli.store import open_store
+from kg.cli.store import store_at
 from kg.extraction import GENRES
 from kg.extraction.genres import get_genre
 from kg.pipeline import DEFAULT_FORMATS, Summary, build_in_store
@@ -58,7 +58,9 @@ def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path, date:
     """
     need_reports(reports, files_from, "read")
     if store_dir is not None:
-        store = open_store(store_dir, base, decisions, jobs)
+        store = store_at(store_dir, base, jobs)
+        if decisions is not None:
+            store.keep_decisions(decisions)
         click.echo(summary_text(build_in_store(expand(reports, files_from), out_dir, store,
                                                genre=genre, date=date, encoding=encoding,
                                                formats=formats or DEFAULT_FORMATS)))

@@ -9,7 +9,6 @@ import click
 
 from kg.cli.errors import command
 from kg.cli.options import DECISIONS, FILES_FROM, REPORTS
-from kg.cli.store import open_store
 from kg.extraction import AUTO
 from kg.pipeline import read_reports
 from kg.reading.inputs import expand
@@ -22,7 +21,8 @@ from kg.resolution import (
     records,
     resolve_records,
 )
-from kg.store.read import is_store
+from kg.store import ReportStore
+from kg.store.read import base_of, is_store
 
 
 @command()
@@ -49,7 +49,8 @@ def people(name: str, reports: tuple[str, ...], files_from: str | None,
     if store_dir is not None:
         if not is_store(store_dir):
             raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
-        store = open_store(store_dir, decisions=decisions, jobs=1)
+        store = ReportStore(store_dir, base=base_of(store_dir),  # your decisions, not kept
+                            decisions=read_decisions(decisions) if decisions else None)
         found = [r for entry in store for r in entry.records]
         files = {entry.key: entry.name for entry in store}
         click.echo(describe(name, found, files, store.identities()))

@@ -22,9 +22,8 @@ from kg.cli.options import (
 from kg.rdf.io import load_graph
 from kg.rdf.namespace import DEFAULT_BASE
 from kg.reading.inputs import expand
-from kg.resolution import Decisions, read_decisions
 from kg.store import Bar, Changes, ReportStore, jobs_default
-from kg.store.read import is_store, store_graph
+from kg.store.read import base_of, is_store, store_graph
 
 STORE = click.option("--store", "store_dir", required=True, type=click.Path(path_type=Path),
                      help="The store directory (made on first use).")
@@ -36,18 +35,12 @@ def progress(label: str, total: int) -> Bar:
     return bar
 
 
-def open_store(path: Path, base: str = DEFAULT_BASE, decisions: Path | None = None,
-               jobs: int | None = None) -> ReportStore:
-    """The store at ``path`` with the user's decisions (kept in it for later changes)."""
-    chosen = read_decisions(decisions) if decisions else None
-    kept = path / "decisions.txt"
-    if decisions is not None and chosen is not None:
-        path.mkdir(parents=True, exist_ok=True)
-        kept.write_text(decisions.read_text("utf-8"), "utf-8")
-    elif kept.is_file():
-        chosen = read_decisions(kept)
-    return ReportStore(path, base=base, decisions=chosen or Decisions(),
-                       jobs=jobs or jobs_default(), progress=progress)
+def store_at(path: Path, base: str | None = None, jobs: int | None = None) -> ReportStore:
+    """The store at ``path`` (its IRIs under ``base``: by default, the store's own),
+    reading in ``jobs`` processes, with a progress bar."""
+    if base is None:
+        base = base_of(path) if is_store(path) else DEFAULT_BASE
+    return ReportStore(path, base=base, jobs=jobs or jobs_default(), progress=progress)
 
 
 def graph_at(path: Path) -> Graph:
@@ -78,7 +71,9 @@ def add(reports: tuple[str, ...], store_dir: Path, files_from: str | None, genre
     """
     need_reports(reports, files_from, "add")
     paths = expand(reports, files_from)
-    store = open_store(store_dir, base, decisions, jobs)
+    store = store_at(store_dir, base, jobs)
+    if decisions is not None:
+        store.keep_decisions(decisions)
     click.echo(summary(store.add(paths, genre=genre, date=date, encoding=encoding), store))
 
 
@@ -95,7 +90,7 @@ def remove(reports: tuple[str, ...], store_dir: Path, jobs: int | None) -> None:
     """
     if not is_store(store_dir):
         raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
-    store = open_store(store_dir, jobs=jobs)
+    store = store_at(store_dir, jobs=jobs)
     click.echo(summary(store.remove(list(reports)), store))
 
 
@@ -110,7 +105,7 @@ def reports(store_dir: Path) -> None:
     """
     if not is_store(store_dir):
         raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
-    for entry in open_store(store_dir, jobs=1):
+    for entry in store_at(store_dir, jobs=1):
         click.echo(f"{entry.key}  {entry.date or '----------':<10}  {entry.genre:<14}  "
                    f"{entry.name}  ({len(entry.records)} people)")
 

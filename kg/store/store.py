@@ -17,10 +17,19 @@ import pyoxigraph as ox
 
 from kg.errors import InputError
 from kg.extraction import AUTO
+from kg.files import replace_atomically
 from kg.rdf.namespace import DEFAULT_BASE
 from kg.reading import read_report
 from kg.reading.inputs import STDIN
-from kg.resolution import DEFAULT, Decisions, Identities, Identity, Merge, resolve_records
+from kg.resolution import (
+    DEFAULT,
+    Decisions,
+    Identities,
+    Identity,
+    Merge,
+    read_decisions,
+    resolve_records,
+)
 from kg.store.index import (
     GRAPHS,
     Entry,
@@ -60,7 +69,9 @@ class ReportStore:
                  progress: Progress = quiet) -> None:
         manifest(path, base)
         self.path, self.base, self.resolver = path, base, resolver
-        self.decisions = decisions or Decisions()
+        kept = path / DECISIONS
+        self.decisions = decisions if decisions is not None else \
+            read_decisions(kept) if kept.is_file() else Decisions()
         self.jobs, self.progress = jobs, progress
         self.entries = load_index(path)
         try:
@@ -75,19 +86,33 @@ class ReportStore:
         tasks = [ReadTask(p, read_report(p, encoding) if str(p) == STDIN else None, genre,
                           date, encoding, self.path) for p in paths]
         changes = Changes()
-        for entry in run_all(read_one, tasks, jobs=self.jobs, total=len(tasks),
-                             progress=self.progress, label="reading",
-                             known=frozenset(self.entries)):
-            if entry.key in self.entries or not entry.genre:
-                changes.already.append(entry.name)
+        named: set[str] = set()  # the names of the people the new reports name
+        for path, entry in zip(paths, run_all(read_one, tasks, jobs=self.jobs,
+                                              total=len(tasks), progress=self.progress,
+                                              label="reading", known=frozenset(self.entries)),
+                               strict=True):
+            if entry is None or entry.key in self.entries:
+                changes.already.append(path.name)
             else:
                 self.entries[entry.key] = entry
                 changes.added.append(entry.name)
+                named.update(r.name for r in entry.records)
         if changes.added:
-            added = [self.entries[k] for k in self.entries if self.entries[k].name in
-                     changes.added and not self.entries[k].people]
-            changes.rewritten = self._resolve({r.name for e in added for r in e.records})
+            changes.rewritten = self._resolve(named)
         return changes
+
+    def keep_decisions(self, file: Path) -> int:
+        """Follow the user's decisions in ``file`` from now on (the store keeps a copy), and
+        decide who is who again; how many reports were written again.
+
+        Raises:
+            InputError: the file cannot be read or is not a decisions file.
+        """
+        self.decisions = read_decisions(file)
+        text = file.read_text("utf-8")
+        replace_atomically(self.path / DECISIONS, lambda name: Path(name).write_text(text,
+                                                                                     "utf-8"))
+        return self._resolve()
 
     def remove(self, names: Sequence[str]) -> Changes:
         """Take out the reports of these file names or keys, and resolve again.
@@ -141,6 +166,8 @@ class ReportStore:
         """Decide again who is who (for the people of ``names`` only, if given: no other
         can change), write again the reports whose people the resolver now sees otherwise,
         and save."""
+        if names is not None:  # and the people of any report not written yet
+            names |= {r.name for e in self.entries.values() if not e.people for r in e.records}
         identities = self.identities(names)
         merges = {(m.report, m.person): m for i in identities.people for m in i.evidence}
         tasks = []
@@ -162,9 +189,9 @@ class ReportStore:
                                  progress=self.progress, label="writing"):
             if self.graphs.contains_named_graph(graph_of[key]):
                 self._replace(graph_of[key], data)  # written before: what it alone held goes
-            else:
-                batch.append(data)
-            if sum(map(len, batch)) > _BATCH_BYTES:
+                continue
+            batch.append(data)
+            if len(batch) == _BATCH:
                 self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
                 batch.clear()
         if batch:
@@ -206,7 +233,8 @@ class ReportStore:
 
 _REMAKE = "CLEAR DEFAULT; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 CHANGING = "changing"  # there while a change is under way
-_BATCH_BYTES = 64 << 20  # reports' statements loaded at once (N-Quads)
+_BATCH = 32  # new reports whose statements are loaded at once
+DECISIONS = "decisions.txt"  # the user's decisions the store follows
 
 
 def _quad(triple: ox.Triple, graph: ox.NamedNode | ox.DefaultGraph) -> ox.Quad:

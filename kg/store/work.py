@@ -37,12 +37,12 @@ class ReadTask:
     store: Path
 
 
-def read_one(task: ReadTask) -> Entry:
-    """Read a report, keep it in the store's folder, and give its entry."""
+def read_one(task: ReadTask) -> Entry | None:
+    """Read a report, keep it in the store's folder, and give its entry (None if the store
+    holds it already)."""
     document = task.document or read_report(task.path, task.encoding)
-    key = digest(document.text, size=12)
-    if key in _KNOWN:
-        return Entry(key, task.path.name, None, "", None, ())
+    if digest(document.text, size=12) in _KNOWN:
+        return None
     report = read_text(document.text, name=task.path.name, genre=task.genre,
                        date=task.date or document.date, source=document.source)
     save_report(task.store, report)

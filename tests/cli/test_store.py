@@ -116,3 +116,17 @@ def test_build_with_a_store_writes_the_graph_of_every_report_it_holds(tmp_path: 
     dataset.parse(tmp_path / "two" / "graph.trig", format="trig")
     assert len([g for g in dataset.graphs() if "graph/" in str(g.identifier)]) == 2
     assert (tmp_path / "two" / "graph.html").stat().st_size > 1000
+
+
+def test_a_store_keeps_the_decisions_it_is_given(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    decisions = tmp_path / "decisions.txt"
+    decisions.write_text("# none yet\n", "utf-8")
+    assert run("add", folder, "--store", store, "--decisions", decisions).exit_code == 0
+    shown = run("people", "齐一民", "--store", store).stdout
+    refs = [line.split()[0] for line in shown.splitlines() if line.startswith("  ")]
+    decisions.write_text(f"same {refs[0]} {refs[-1]}\n", "utf-8")
+    again = run("add", folder / "a.txt", "--store", store, "--decisions", decisions)
+    assert summary(again.stdout)["people"] == "2"  # the namesakes joined: 齐一民 and 丁二山
+    later = run("add", folder / "b.txt", "--store", store)  # the decisions still hold
+    assert summary(later.stdout)["people"] == "2"
