@@ -47,6 +47,7 @@ from rdflib.namespace import FOAF, RDF, SKOS
 from rdflib.term import Node
 
 from kg.rdf import pinyin
+from kg.rdf.graph import PINYIN
 from kg.rdf.namespace import KG, NIF, ORG, PROV, SCHEMA
 from kg.view.kinds import (
     ATTENDED,
@@ -64,7 +65,7 @@ from kg.view.tooltips import node_tooltips
 
 __all__ = ["to_networkx"]
 
-_PINYIN_TAG = "zh-latn-pinyin"
+_PINYIN_TAG = PINYIN.lower()  # tags compare without regard to case
 
 
 def to_networkx(graph: rdflib.Graph) -> nx.MultiDiGraph:

@@ -29,6 +29,7 @@ from rdflib.namespace import FOAF, SKOS
 from rdflib.term import BNode, Node
 
 from kg.rdf import pinyin
+from kg.rdf.graph import PINYIN
 from kg.rdf.namespace import DCTERMS, ITSRDF, KG, NIF, ORG, POST_STATUSES, PROV, SCHEMA
 from kg.view.kinds import concept_label
 from kg.view.terms import label_rank, local_name, sort_key
@@ -47,7 +48,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 Cell = str | int | None
-_PINYIN = "zh-latn-pinyin"
+_PINYIN = PINYIN.lower()  # tags compare without regard to case
 _STATUS = {str(iri): name for name, iri in POST_STATUSES.items()}
 
 
