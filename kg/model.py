@@ -23,6 +23,9 @@ class Span:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int]]:
+        return Span, (self.start, self.end)  # pickled often (a store's index): kept short
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -97,6 +100,9 @@ class Post:
     title: str
     span: Span
     status: str = ""  # appointed | removed | former where the text says so, else held
+
+    def __reduce__(self) -> tuple[type[Post], tuple[str, str, Span, str]]:
+        return Post, (self.org, self.title, self.span, self.status)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ def records(reports: Sequence[Report]) -> list[PersonRecord]:
         for mention in ex.mentions:
             mentions[mention.person].append(mention.span)
         parents = {p.key: p.parent for p in ex.places}
-        names = sorted({p.name for p in ex.people if p.posts})  # officials, not reporters
+        names = tuple(sorted({p.name for p in ex.people if p.posts}))  # not reporters
         for person in ex.people:
             orgs = tuple(dict.fromkeys(post.org for post in person.posts))
             places = tuple(sorted({p for o in orgs if (p := serves.get(o)) is not None}))
@@ -46,7 +46,7 @@ def records(reports: Sequence[Report]) -> list[PersonRecord]:
                 sections=tuple(sorted(sections[person.key])), posts=person.posts,
                 organisations=orgs, places=places, mentions=tuple(mentions[person.key]),
                 ancestry=tuple(_ancestry(key, parents) for key in places),
-                companions=tuple(n for n in names if n != person.name)))
+                named=names))
     return found
 
 

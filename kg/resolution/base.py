@@ -31,7 +31,12 @@ class PersonRecord:
     # for each of ``places``, its key and the keys of the places it lies in, nearest first
     # (the province last)
     ancestry: tuple[tuple[str, ...], ...] = ()
-    companions: tuple[str, ...] = ()  # the others the report names with posts, sorted
+    named: tuple[str, ...] = ()  # everyone the report names with posts, sorted (themselves too)
+
+    @property
+    def companions(self) -> tuple[str, ...]:
+        """The others the report names with posts."""
+        return tuple(n for n in self.named if n != self.name)
 
     @property
     def provinces(self) -> frozenset[str]:
@@ -43,10 +48,15 @@ class PersonRecord:
         """(report, person): the record's key."""
         return (self.report, self.person)
 
+    def __reduce__(self) -> tuple[type[PersonRecord], tuple[object, ...]]:
+        # a store's index holds thousands: pickled by position, not field by field; the
+        # report's ``named`` is one tuple that all its records share, pickled once
+        return PersonRecord, tuple(getattr(self, name) for name in self.__slots__)
+
 
 @dataclass(frozen=True, slots=True)
 class Merge:
-    """Why a record was judged the same person as the identity's first record."""
+    """Why a record was judged the same person as the identity's earlier records."""
 
     report: str
     person: str
@@ -60,7 +70,7 @@ class Identity:
     key: str  # stable and ASCII: the part of the person's IRI that tells namesakes apart
     name: str
     records: tuple[tuple[str, str], ...]  # (report, person) of every record, sorted
-    evidence: tuple[Merge, ...] = ()  # a merge for every record after the first
+    evidence: tuple[Merge, ...] = ()  # a merge for every record after the earliest
 
 
 class Identities(Mapping[tuple[str, str], Identity]):

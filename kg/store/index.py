@@ -20,6 +20,7 @@ ENTRIES = "entries"  # an entry a report
 MANIFEST = "kg-store.json"
 REPORTS = "reports"
 GRAPHS = "oxigraph"
+FORMAT = 2  # of the index and the reports kept: raised when what is pickled changes
 
 
 @dataclass(slots=True)
@@ -47,15 +48,17 @@ def manifest(path: Path, base: str) -> None:
             raise InputError(f"{path}: not a kg store (it holds other files); "
                              "give an empty or new directory")
         path.mkdir(parents=True, exist_ok=True)
-        file.write_text(json.dumps({"kg": __version__, "base": base}) + "\n", "utf-8")
+        file.write_text(json.dumps({"kg": __version__, "format": FORMAT, "base": base}) + "\n",
+                        "utf-8")
         return
     found = json.loads(file.read_text("utf-8"))
     if found.get("base") != base:
         raise InputError(f"{path}: the store's IRIs start with {found.get('base')}, "
                          f"not {base}; give --base {found.get('base')}")
-    if found.get("kg") != __version__:
-        raise InputError(f"{path}: made by kg {found.get('kg')}, this is kg {__version__}; "
-                         "build the store again from its reports")
+    if found.get("kg") != __version__ or found.get("format") != FORMAT:
+        raise InputError(f"{path}: made by kg {found.get('kg')} (store format "
+                         f"{found.get('format', 1)}), this is kg {__version__} (format "
+                         f"{FORMAT}); build the store again from its reports")
 
 
 def load_index(path: Path) -> dict[str, Entry]:

@@ -38,7 +38,6 @@ from kg.store.index import (
     manifest,
     save_entries,
 )
-from kg.store.terms import as_stored
 from kg.store.work import (
     GraphTask,
     Progress,
@@ -158,9 +157,13 @@ class ReportStore:
         return len(self.entries)
 
     def statements(self) -> int:
-        """How many statements the reports make together (each once)."""
-        return sum(1 for _ in self.graphs.quads_for_pattern(None, None, None,
-                                                            ox.DefaultGraph()))
+        """How many statements the reports make together (each once): counted in the store,
+        about a second for five million."""
+        answer = self.graphs.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+        assert isinstance(answer, ox.QuerySolutions)
+        count = next(answer)["n"]
+        assert isinstance(count, ox.Literal)
+        return int(count.value)
 
     def _resolve(self, names: set[str] | None = None) -> int:
         """Decide again who is who (for the people of ``names`` only, if given: no other
@@ -205,15 +208,19 @@ class ReportStore:
         """Make a report's named graph hold these statements (none: take it out), changing
         only what differs, and keep the default graph the union of the named graphs: a
         statement leaves it when no report's graph holds it any more."""
-        old = {q.triple for q in self.graphs.quads_for_pattern(None, None, None, graph)}
-        new = {as_stored(q.triple) for q in ox.parse(data, format=ox.RdfFormat.N_QUADS)
-               if q.graph_name == graph} if data is not None else set()
-        for t in old - new:
+        old = _lines(self.graphs, graph)
+        new: set[bytes] = set()
+        if data is not None:  # in the store's own writing (its integers, its language tags)
+            written = ox.Store()
+            written.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            new = _lines(written, graph)
+        for t in _triples(old - new):
             self.graphs.remove(_quad(t, graph))
             if not any(isinstance(q.graph_name, ox.NamedNode) for q in
                        self.graphs.quads_for_pattern(t.subject, t.predicate, t.object)):
                 self.graphs.remove(_quad(t, ox.DefaultGraph()))
-        self.graphs.extend(_quad(t, g) for t in new - old for g in (graph, ox.DefaultGraph()))
+        self.graphs.extend(_quad(t, g) for t in _triples(new - old)
+                           for g in (graph, ox.DefaultGraph()))
 
     def _reconcile(self) -> None:
         """Make the statements agree with the index after an interrupted change: graphs of
@@ -235,6 +242,18 @@ _REMAKE = "CLEAR DEFAULT; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 CHANGING = "changing"  # there while a change is under way
 _BATCH = 32  # new reports whose statements are loaded at once
 DECISIONS = "decisions.txt"  # the user's decisions the store follows
+
+
+def _lines(store: ox.Store, graph: ox.NamedNode) -> set[bytes]:
+    """A graph's statements as N-Triples lines (compared as bytes: far quicker than terms)."""
+    written = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    assert written is not None  # no output given: the bytes
+    return set(written.split(b"\n")) - {b""}
+
+
+def _triples(lines: set[bytes]) -> list[ox.Triple]:
+    return list(ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES)) \
+        if lines else []
 
 
 def _quad(triple: ox.Triple, graph: ox.NamedNode | ox.DefaultGraph) -> ox.Quad:

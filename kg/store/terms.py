@@ -52,15 +52,6 @@ _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _NON_NEGATIVE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 
 
-def as_stored(triple: ox.Triple) -> ox.Triple:
-    """A triple as the store gives it back (its integers as xsd:integer)."""
-    value = triple.object
-    if isinstance(value, ox.Literal) and value.datatype == _NON_NEGATIVE:
-        return ox.Triple(triple.subject, triple.predicate, ox.Literal(value.value,
-                                                                      datatype=_INTEGER))
-    return triple
-
-
 def as_written(triple: ox.Triple) -> ox.Triple:
     """A triple read from the store with its integers xsd:nonNegativeInteger, as kg wrote
     them. (Language tags come back in lower case, zh-latn-pinyin: pyoxigraph keeps them so,

@@ -26,7 +26,8 @@ def record(report: str, year: int | None, places: tuple[str, ...] = (),
     return PersonRecord(report=report, person=person, name=name, year=year, sections=(),
                         posts=(), organisations=orgs or tuple(f"org-{p}" for p in places),
                         places=places, mentions=(Span(0, 3),),
-                        ancestry=tuple(CHAINS[p] for p in places), companions=companions)
+                        ancestry=tuple(CHAINS[p] for p in places),
+                        named=tuple(sorted({name, *companions})))
 
 
 def people(records: list[PersonRecord], decisions: Decisions | None = None) -> set[frozenset]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -108,6 +109,15 @@ def test_what_is_not_a_store(tmp_path: Path, files: dict[str, Path]) -> None:
     ReportStore(tmp_path / "store")
     with pytest.raises(InputError, match="give --base https://example.org/kg/id/"):
         ReportStore(tmp_path / "store", base="https://other.example/id/")
+
+
+def test_a_store_kept_in_an_older_format_is_refused(tmp_path: Path) -> None:
+    ReportStore(tmp_path / "store")
+    manifest = tmp_path / "store" / "kg-store.json"
+    older = json.loads(manifest.read_text("utf-8")) | {"format": 1}
+    manifest.write_text(json.dumps(older), "utf-8")
+    with pytest.raises(InputError, match="build the store again"):
+        ReportStore(tmp_path / "store")
 
 
 def test_an_interrupted_change_is_finished_when_the_store_is_opened(
