@@ -13,6 +13,7 @@ from kg.sparql import (
     DEFAULT_HOST,
     DEFAULT_PORT,
     FORMATTERS,
+    Endpoint,
     QueryResult,
     format_query_list,
     format_result,
@@ -109,6 +110,10 @@ def serve(graph_path: Path, host: str, port: int, cors: bool) -> None:
 
         curl -H 'Accept: text/csv' http://127.0.0.1:7878/sparql --data-urlencode 'query=ASK {}'
     """
-    server = make_server(graph_path, host, port, cors=cors, graph=graph_at(graph_path))
+    if is_store(graph_path):  # answered on disk, each report's named graph kept
+        endpoint = Endpoint.on_store(open_store(graph_path), prefixes(base_of(graph_path)))
+        server = make_server(graph_path, host, port, cors=cors, endpoint=endpoint)
+    else:
+        server = make_server(graph_path, host, port, cors=cors, graph=graph_at(graph_path))
     click.echo(f"Serving {graph_path} ({len(server.endpoint)} triples) at {server.url}")
     serve_forever(server)

@@ -34,9 +34,9 @@ class PersonRecord:
     named: tuple[str, ...] = ()  # everyone the report names with posts, sorted (themselves too)
 
     @property
-    def companions(self) -> tuple[str, ...]:
+    def companions(self) -> frozenset[str]:
         """The others the report names with posts."""
-        return tuple(n for n in self.named if n != self.name)
+        return frozenset(self.named).difference((self.name,))
 
     @property
     def provinces(self) -> frozenset[str]:

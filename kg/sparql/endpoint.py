@@ -33,6 +33,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError
+from kg.rdf.io import default_size
 from kg.sparql.check import check_query, one_line
 
 __all__ = [
@@ -130,19 +131,29 @@ class Endpoint:
     """
 
     def __init__(self, graph: rdflib.Graph) -> None:
-        self.store = ox.Store()
-        self.store.load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
-        self.prefixes = {
-            prefix: str(namespace)
-            for prefix, namespace in graph.namespaces()
-            if _PREFIX_RE.fullmatch(prefix)
-        }
+        store = ox.Store()
+        store.load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+        self._open(store, {prefix: str(namespace) for prefix, namespace in graph.namespaces()})
+
+    @classmethod
+    def on_store(cls, store: ox.Store, prefixes: Mapping[str, str]) -> Endpoint:
+        """An endpoint answering on a kg store as it is on disk (its default graph the union
+        of the reports, each report's named graph there too), not a copy."""
+        endpoint = cls.__new__(cls)
+        endpoint._open(store, prefixes)
+        return endpoint
+
+    def _open(self, store: ox.Store, prefixes: Mapping[str, str]) -> None:
+        self.store = store
+        self.prefixes = {prefix: namespace for prefix, namespace in prefixes.items()
+                         if _PREFIX_RE.fullmatch(prefix)}
         # rdflib's parser (pyparsing) keeps a cache shared by every thread: one check at a time.
         self._check_lock = threading.Lock()
 
     def __len__(self) -> int:
-        """Return the number of triples in the store."""
-        return len(self.store)
+        """Return the number of triples in the default graph (a kg store's: the union of
+        its reports, each statement once)."""
+        return default_size(self.store)
 
     def handle(
         self, method: str, target: str, headers: Mapping[str, str], body: bytes = b""

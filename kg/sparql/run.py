@@ -131,9 +131,20 @@ def run_store_query(store: ox.Store, sparql: str, params: Mapping[str, str] | No
         return _ask_result(bool(answer))
     assert isinstance(answer, ox.QuerySolutions)
     variables = [v.value for v in answer.variables]
-    terms = tuple(tuple(_from_store(solution[v]) for v in variables) for solution in answer)
+    solutions = list(answer)
+    del answer  # pyoxigraph's iterator must be dropped in the thread that made it
+    seen: dict[object, tuple[Identifier | None, str | None]] = {}  # a value comes again
+    cells = [[seen[t] if t in seen else seen.setdefault(t, _both(t))
+              for t in (solution[v] for v in variables)] for solution in solutions]
     return QueryResult(columns=tuple(variables),
-                       rows=tuple(tuple(_cell(t) for t in row) for row in terms), terms=terms)
+                       rows=tuple(tuple(c for _, c in row) for row in cells),
+                       terms=tuple(tuple(t for t, _ in row) for row in cells))
+
+
+def _both(term: object) -> tuple[Identifier | None, str | None]:
+    """A pyoxigraph term as rdflib's, and as the text of a cell."""
+    converted = _from_store(term)
+    return converted, _cell(converted)
 
 
 @lru_cache(maxsize=128)  # the named queries again and again: each checked once

@@ -116,6 +116,7 @@ class SparqlServer(ThreadingHTTPServer):
         endpoint: What answers the requests.
         cors: Whether to let web pages from any origin (such as YASGUI's) read the answers.
         graph: The graph, if already read (``graph_path`` is then only its name).
+        endpoint: The endpoint to serve, if made already (a store's: :meth:`Endpoint.on_store`).
     """
 
     daemon_threads = True
@@ -137,7 +138,7 @@ class SparqlServer(ThreadingHTTPServer):
 
 def make_server(
     graph_path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *, cors: bool = False,
-    graph: rdflib.Graph | None = None,
+    graph: rdflib.Graph | None = None, endpoint: Endpoint | None = None,
 ) -> SparqlServer:
     """Read a graph and open a SPARQL endpoint on it, without serving yet.
 
@@ -148,6 +149,7 @@ def make_server(
         port: The port to listen on; 0 picks a free one (see :attr:`SparqlServer.url`).
         cors: Whether to let web pages from any origin (such as YASGUI's) read the answers.
         graph: The graph, if already read (``graph_path`` is then only its name).
+        endpoint: The endpoint to serve, if made already (a store's: :meth:`Endpoint.on_store`).
 
     Returns:
         The server, listening; call :func:`serve_forever` to answer requests.
@@ -156,7 +158,8 @@ def make_server(
         InputError: If the graph file is missing or is not RDF.
         ServeError: If the server cannot listen on ``host``:``port``.
     """
-    endpoint = Endpoint(graph if graph is not None else load_graph(graph_path))
+    if endpoint is None:
+        endpoint = Endpoint(graph if graph is not None else load_graph(graph_path))
     try:
         return SparqlServer((host, port), endpoint, cors=cors)
     except OSError as error:

@@ -9,40 +9,47 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# what N-Triples escapes in a literal; every other character may stand as it is
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-class Converter:
-    """Turns rdflib terms into pyoxigraph's, each IRI made once (a report names the same
-    people, organisations and properties again and again)."""
+class Lines:
+    """Writes the statements kg makes (rdflib's terms) as N-Triples or N-Quads lines, for
+    the store to load: written directly, each distinct IRI checked once by pyoxigraph (a
+    report names the same people, organisations and properties again and again)."""
 
     def __init__(self) -> None:
-        self._iris: dict[str, ox.NamedNode] = {}
+        self._iris: dict[str, str] = {}
 
-    def iri(self, value: str) -> ox.NamedNode:
-        node = self._iris.get(value)
-        if node is None:
-            node = self._iris[value] = ox.NamedNode(value)
-        return node
+    def iri(self, value: str) -> str:
+        """``<value>``.
 
-    def term(self, node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        Raises:
+            ValueError: not an IRI.
+        """
+        written = self._iris.get(value)
+        if written is None:
+            written = self._iris[value] = str(ox.NamedNode(value))
+        return written
+
+    def term(self, node: Node) -> str:
         if isinstance(node, URIRef):
-            return self.iri(str(node))
+            return self.iri(node)
         if isinstance(node, Literal):
+            text = f'"{str(node).translate(_ESCAPES)}"'
             if node.language:
-                return ox.Literal(str(node), language=node.language)
-            if node.datatype is not None and str(node.datatype) != _XSD_STRING:
-                return ox.Literal(str(node), datatype=self.iri(str(node.datatype)))
-            return ox.Literal(str(node))
+                return f"{text}@{node.language}"
+            if node.datatype is not None and node.datatype != _XSD_STRING:
+                return f"{text}^^{self.iri(node.datatype)}"
+            return text
         if isinstance(node, BNode):
-            return ox.BlankNode(str(node))
+            return f"_:{node}"
         raise TypeError(f"not an RDF term: {node!r}")
 
-    def quads(self, triples: Iterable[tuple[Node, Node, Node]],
-              graph: ox.NamedNode) -> list[ox.Quad]:
-        """The triples as quads of ``graph``."""
-        term = self.term
-        return [ox.Quad(term(s), term(p), term(o), graph)  # type: ignore[arg-type]
-                for s, p, o in triples]
+    def lines(self, triples: Iterable[tuple[Node, Node, Node]], graph: str | None = None) -> bytes:
+        """The statements, a line each: N-Quads in ``graph`` if given, else N-Triples."""
+        term, end = self.term, f" {self.iri(graph)} .\n" if graph else " .\n"
+        return "".join(f"{term(s)} {term(p)} {term(o)}{end}" for s, p, o in triples).encode()
 
 
 # pyoxigraph keeps an xsd:nonNegativeInteger as an xsd:integer of the same value; every

@@ -11,15 +11,14 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-import pyoxigraph as ox
-
 from kg.extraction import read_text
 from kg.ids import digest
+from kg.model import Report
 from kg.rdf.graph import report_triples
 from kg.reading import Document, read_report
 from kg.resolution import Identity, records
 from kg.store.index import Entry, load_report, save_report
-from kg.store.terms import Converter
+from kg.store.terms import Lines
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -53,12 +52,26 @@ def read_one(task: ReadTask) -> Entry | None:
 
 @dataclass(frozen=True, slots=True)
 class GraphTask:
-    """A report whose statements to write, with who its people are."""
+    """A report whose statements to write, with who its people are (and who they were
+    when it was last written: None if never)."""
 
     key: str
     people: Mapping[tuple[str, str], Identity]
     store: Path
     base: str
+    before: Mapping[tuple[str, str], Identity] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A report's statements: all of them as N-Quads (``whole``, in its named graph and
+    again in the default graph), or, for a report written before, the N-Triples lines it
+    no longer makes and those it makes now."""
+
+    key: str
+    whole: bytes | None = None
+    gone: bytes = b""
+    new: bytes = b""
 
 
 def graph_name(base: str, key: str) -> str:
@@ -66,17 +79,27 @@ def graph_name(base: str, key: str) -> str:
     return f"{base}graph/{key}"
 
 
-def graph_one(task: GraphTask) -> tuple[str, bytes]:
-    """A report's statements as N-Quads: in its named graph, and again in the default
-    graph (the union every query reads; a statement there is kept once)."""
+def graph_one(task: GraphTask) -> Written:
+    """A report's statements, all of them or what changed since it was last written (its
+    statements then made again the same way, and compared)."""
     report = load_report(task.store, task.key)
-    triples = report_triples(report, task.people, base=task.base)  # type: ignore[arg-type]
-    convert = Converter()
-    quads = convert.quads(triples, ox.NamedNode(graph_name(task.base, task.key)))
-    quads += [ox.Quad(q.subject, q.predicate, q.object) for q in quads]
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    assert data is not None  # no output given: the bytes
-    return task.key, data
+    graph = graph_name(task.base, task.key)
+    if task.before is None:
+        data = _serialised(report, task.people, task.base, graph)
+        # each line again without its graph: a line ends " <graph> .", and no literal holds
+        # a line break (N-Quads escapes it)
+        return Written(task.key, whole=data + data.replace(f" <{graph}> .\n".encode(),
+                                                            b" .\n"))
+    now, then = (set(_serialised(report, people, task.base, None).splitlines())
+                 for people in (task.people, task.before))
+    return Written(task.key, gone=b"\n".join(sorted(then - now)),
+                   new=b"\n".join(sorted(now - then)))
+
+
+def _serialised(report: Report, people: Mapping[tuple[str, str], Identity], base: str,
+                graph: str | None) -> bytes:
+    return Lines().lines(report_triples(report, people, base=base),  # type: ignore[arg-type]
+                         graph)
 
 
 _KNOWN: frozenset[str] = frozenset()

@@ -9,6 +9,8 @@ from pathlib import Path
 import rdflib
 import rdflib.compare
 
+from kg.sparql import Endpoint
+from kg.store.read import base_of, open_store, prefixes
 from tests.cli.common import CAREER_REPORTS, assert_one_error_line, career_reports, run
 
 REPORTS = CAREER_REPORTS
@@ -130,3 +132,13 @@ def test_a_store_keeps_the_decisions_it_is_given(tmp_path: Path) -> None:
     assert summary(again.stdout)["people"] == "2"  # the namesakes joined: 齐一民 and 丁二山
     later = run("add", folder / "b.txt", "--store", store)  # the decisions still hold
     assert summary(later.stdout)["people"] == "2"
+
+
+def test_an_endpoint_answers_on_the_store_itself(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    run("add", corpus(tmp_path), "--store", store)
+    endpoint = Endpoint.on_store(open_store(store), prefixes(base_of(store)))
+    graphs = endpoint.answer("SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
+    assert json.loads(graphs.body)["results"]["bindings"][0]["n"]["value"] == "3"
+    people = endpoint.answer("SELECT DISTINCT ?n { ?p a foaf:Person ; foaf:name ?n }")
+    assert "齐一民" in {b["n"]["value"] for b in json.loads(people.body)["results"]["bindings"]}
