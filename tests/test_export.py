@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from click.testing import CliRunner
@@ -83,3 +84,42 @@ def test_export_errors(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no such graph file" in missing.output
     bad = runner.invoke(cli, ["export", str(tmp_path / "none.ttl"), "-f", "yaml"])
     assert bad.exit_code == 2
+
+
+# characters a PDF's text brings (a form feed between pages) and other line and paragraph
+# separators: inside a literal they must not end a line of N-Triples
+SEPARATED = ("杭州召开推进会\n\n本报讯 2015年3月2日\x0c 杭州市西湖区委书记齐一民"
+             "出席会议\u2028并讲话。\x85\x0b会议强调\x1c要抓好落实\u2029。\n")
+READERS = {"nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+           "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+           "json-ld": ox.RdfFormat.JSON_LD}
+
+
+def test_every_format_reads_back_a_text_with_separators(tmp_path: Path) -> None:
+    report = tmp_path / "separated.txt"
+    report.write_text(SEPARATED, "utf-8")
+    out, args = tmp_path / "out", ["build", str(report), "-o", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, args + [a for f in READERS for a in ("-f", f)])
+    assert result.exit_code == 0, result.output
+    reference = triples(out / "graph.nt", "nt")
+    assert any(SEPARATED.replace("\n", "") in o.replace("\n", "") for _, _, o in reference)
+    for fmt, kind in READERS.items():
+        file = out / f"graph.{EXPORTERS[fmt].extension}"
+        assert triples(file, fmt) == reference, fmt
+        assert len({q.triple for q in ox.parse(path=file, format=kind)}) == len(reference), fmt
+
+
+def test_rdf_xml_refuses_what_xml_cannot_hold(tmp_path: Path) -> None:
+    report = tmp_path / "separated.txt"
+    report.write_text(SEPARATED, "utf-8")
+    runner = CliRunner()
+    built = runner.invoke(cli, ["build", str(report), "-o", str(tmp_path / "out"),
+                                "-f", "turtle", "-f", "xml"])
+    assert built.exit_code == 1 and "RDF/XML cannot hold the character U+000C" in built.output
+    assert not (tmp_path / "out").exists()  # nothing half-written
+    store = tmp_path / "store"
+    assert runner.invoke(cli, ["add", str(report), "--store", str(store)]).exit_code == 0
+    exported = runner.invoke(cli, ["export", str(store), "-f", "xml",
+                                   "-o", str(tmp_path / "x.rdf")])
+    assert exported.exit_code == 1 and "U+000C" in exported.output
+    assert not (tmp_path / "x.rdf").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
-from kg.errors import KGError
+from kg.errors import KGError, OutputError
 from kg.files import write_atomically
 from kg.rdf.io import load_dataset, union
 from kg.registry import Registry
@@ -78,7 +79,9 @@ def exporter(name: str, extension: str, *, quads: bool = False) -> Callable[[Wri
 
 
 def _sorted_lines(text: str) -> str:
-    return "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+    # split at line feeds only: a literal may hold a form feed, U+2028 … as they are, which
+    # str.splitlines would also cut at
+    return "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))
 
 
 @exporter("turtle", "ttl")
@@ -103,7 +106,22 @@ def _nquads(statements: Statements) -> str:
 
 @exporter("xml", "rdf")
 def _rdfxml(statements: Statements) -> str:
+    unfit = re.compile(f"[{NOT_XML}\\ud800-\\udfff]")
+    for term in (t for triple in statements.graph for t in triple):
+        if (found := unfit.search(str(term))) is not None:
+            raise not_xml(found[0])
     return statements.graph.serialize(format="pretty-xml")
+
+
+# what XML 1.0 has no character for, even escaped (a form feed from pdftotext, a NUL …), as
+# a character class's inside (lone surrogates aside: a store cannot hold them)
+NOT_XML = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff"
+
+
+def not_xml(char: str) -> OutputError:
+    """The error of a graph with a character RDF/XML cannot hold."""
+    return OutputError(f"RDF/XML cannot hold the character U+{ord(char):04X} that the graph "
+                       "has (in a report's text); choose another format, such as turtle")
 
 
 def _dataset(statements: Statements) -> Dataset:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from rdflib import Graph
 
 from kg.errors import InputError
 from kg.files import replace_atomically
+from kg.rdf.export import NOT_XML, not_xml
 from kg.rdf.graph import bind_prefixes
 from kg.rdf.namespace import PREFIXES
 from kg.store.index import GRAPHS, MANIFEST
@@ -82,9 +84,25 @@ def dump(path: Path, fmt: str, out: Path | None) -> bytes | None:
 def serialise_store(store: ox.Store, base: str, fmt: str, out: str | None = None) -> bytes:
     """An open store's statements in ``fmt`` (written to the file ``out`` if given)."""
     kind = STORE_FORMATS[fmt]
+    if kind == ox.RdfFormat.RDF_XML:
+        _fit_for_xml(store)
     statements = report_quads(store) if kind in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS) \
         else union_triples(store)
     return ox.serialize(statements, out, format=kind, prefixes=prefixes(base)) or b""
+
+
+def _fit_for_xml(store: ox.Store) -> None:
+    """Raise the error of a character RDF/XML cannot hold, if a literal has one (looked for
+    by the store)."""
+    pattern = re.sub(r"\\x([0-9a-f]{2})", r"\\u00\1", NOT_XML)  # in SPARQL's escapes
+    answer = store.query("SELECT ?o { ?s ?p ?o FILTER(isLiteral(?o) && "
+                         f'REGEX(STR(?o), "[{pattern}]")) }} LIMIT 1')
+    assert isinstance(answer, ox.QuerySolutions)
+    for solution in list(answer):
+        literal = solution["o"]
+        assert isinstance(literal, ox.Literal)
+        found = re.search(f"[{NOT_XML}]", literal.value)
+        raise not_xml(found[0] if found else "\0")
 
 
 def store_graph(path: Path) -> Graph:
