@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
 
 from kg.extraction import AUTO, GENRES
 from kg.extraction.dates import check_date
@@ -18,13 +20,25 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
         raise click.BadParameter(str(error)) from error
 
 
+def base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """The base IRI given, checked: an absolute IRI, ending with / or # (a / is added to
+    one that ends otherwise, so that ``…/id`` mints ``…/id/person/…``)."""
+    try:
+        ox.NamedNode(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not an absolute IRI ({error})") from error
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
+        raise click.BadParameter(f"{value!r} is not an absolute IRI (no scheme, such as https:)")
+    return value if value.endswith(("/", "#")) else value + "/"
+
+
 REPORTS = click.argument("reports", nargs=-1)
 FILES_FROM = click.option(
     "--files-from", metavar="LIST",
     help="Also read the reports LIST names, one path a line (-: standard input).")
 DATE = click.option("--date", callback=_date, metavar="YYYY[-MM[-DD]]",
                     help="When the reports were written (default: where their text says it).")
-BASE = click.option("--base", default=DEFAULT_BASE, show_default=True,
+BASE = click.option("--base", default=DEFAULT_BASE, show_default=True, callback=base_iri,
                     help="Base IRI for the graph's resources.")
 GENRE = click.option("--genre", default=AUTO, show_default=True,
                      type=click.Choice([AUTO, *sorted(GENRES)]),

@@ -17,6 +17,7 @@ from kg.cli.options import (
     GENRE,
     JOBS,
     REPORTS,
+    base_iri,
     need_reports,
 )
 from kg.rdf.io import load_graph
@@ -55,7 +56,7 @@ def graph_at(path: Path) -> Graph:
 @GENRE
 @DATE
 @ENCODING
-@click.option("--base", default=DEFAULT_BASE, show_default=True,
+@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=base_iri,
               help="Base IRI for the graph's resources (fixed when the store is made).")
 @DECISIONS
 @JOBS

@@ -46,3 +46,26 @@ def test_a_command_invoked_alone_maps_errors_too() -> None:
 
 def test_every_command_is_one_of_ours() -> None:
     assert all(isinstance(c, Command) for c in cli.commands.values())
+
+
+@pytest.mark.parametrize(("base", "says"), [
+    ("https://example.org/a b/", "code point ' '"), ("https://example.org/<id>/", "'<'"),
+    ('https://example.org/"id"/', "'\"'"), ("kg/id/", "No scheme"),
+])
+@pytest.mark.parametrize("verb", ["build", "add"])
+def test_a_base_that_is_no_iri_is_a_usage_error(tmp_path: Path, base: str, says: str,
+                                               verb: str) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("杭州召开推进会\n\n杭州市副市长齐一民出席会议。\n", "utf-8")
+    where = ["-o", tmp_path / "out"] if verb == "build" else ["--store", tmp_path / "store"]
+    result = run(verb, report, *where, "--base", base)
+    assert result.exit_code == 2 and "is not an absolute IRI" in result.stderr
+    assert says in result.stderr and "Traceback" not in result.output
+
+
+def test_a_base_without_a_closing_slash_gets_one(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("杭州召开推进会\n\n杭州市副市长齐一民出席会议。\n", "utf-8")
+    run("build", report, "-o", tmp_path / "out", "-f", "nt", "--base", "https://example.org/id")
+    written = (tmp_path / "out" / "graph.nt").read_text("utf-8")
+    assert "<https://example.org/id/doc/" in written and "/iddoc/" not in written
