@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -192,3 +196,19 @@ def test_genres_lists_each_with_what_it_reads() -> None:
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == ["news", "study-meeting"]
     assert all(len(line.split(None, 1)) == 2 for line in lines)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("verb", ["build", "add"])
+def test_a_named_pipe_is_read_once(tmp_path: Path, verb: str) -> None:
+    pipe = tmp_path / "report.txt"
+    os.mkfifo(pipe)
+    where = ["-o", tmp_path / "out"] if verb == "build" else ["--store", tmp_path / "store"]
+    command = [sys.executable, "-m", "kg", verb, str(pipe), *map(str, where)]
+    text = "杭州召开推进会\n\n杭州市副市长齐一民出席会议。\n"
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as kg:
+        # the writer waits for kg to open the pipe; a second opening would wait for ever
+        threading.Thread(target=pipe.write_text, args=(text, "utf-8"), daemon=True).start()
+        out, err = kg.communicate(timeout=120)
+    assert kg.returncode == 0, err.decode()
+    assert re.search(rb"people +1\n", out)
