@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from kg.errors import OutputError
@@ -15,9 +16,11 @@ from kg.errors import OutputError
 def write_atomically(out_dir: Path, contents: Mapping[str, str]) -> tuple[Path, ...]:
     """Write each file under a temporary name, then rename them all into place.
 
-    All the files are written before any is renamed. If writing or renaming fails, the
-    temporary files are removed and the files already renamed are put back as they were (an
-    earlier run's file restored, a new one removed), so the directory keeps what it held.
+    All the files are written before any is renamed. If writing or renaming fails, or Ctrl-C
+    or a termination comes while the files are written, the temporary files are removed and
+    the files already renamed are put back as they were (an earlier run's file restored, a
+    new one removed), so the directory keeps what it held. During the renames those signals
+    are held off: they take effect once every file is in place.
     The files get the mode a plain ``open()`` would give them (``0o666 & ~umask``).
 
     Args:
@@ -53,16 +56,20 @@ def write_atomically(out_dir: Path, contents: Mapping[str, str]) -> tuple[Path, 
                 os.close(handle)
                 backups[final] = Path(copy)
                 shutil.copy2(final, copy)
-        for tmp, final in temporary:
-            os.replace(tmp, final)
-            renamed.append(final)
-    except OSError as error:
-        _undo(renamed, backups, [tmp for tmp, _ in temporary])
-        raise OutputError(f"{out_dir}: cannot write the output ({error.strerror or error}); "
-                          f"choose another directory with -o") from error
-    for backup in backups.values():
-        with contextlib.suppress(OSError):
-            backup.unlink()
+        with held_signals():  # the renames all happen, or (an error) none stays; a
+            for tmp, final in temporary:  # signal held off takes effect once they are done
+                os.replace(tmp, final)
+                renamed.append(final)
+    except BaseException as error:  # an OSError, or Ctrl-C / a termination while writing
+        if len(renamed) < len(temporary):
+            _undo(renamed, backups, [tmp for tmp, _ in temporary])
+        _remove(backups.values())
+        if isinstance(error, OSError):
+            raise OutputError(f"{out_dir}: cannot write the output "
+                              f"({error.strerror or error}); choose another directory with -o"
+                              ) from error
+        raise
+    _remove(backups.values())
     return tuple(final for _, final in temporary)
 
 
@@ -74,7 +81,11 @@ def _undo(renamed: list[Path], backups: dict[Path, Path], temporary: list[Path])
                 os.replace(backups.pop(final), final)
             else:
                 final.unlink()
-    for path in temporary + list(backups.values()):
+    _remove(temporary + list(backups.values()))
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
 
@@ -93,10 +104,32 @@ def replace_atomically(path: Path, write: Callable[[str], object]) -> None:
         write(name)
         os.chmod(name, 0o666 & ~_umask())
         os.replace(name, path)
-    except OSError as error:
+    except BaseException as error:  # an OSError, or Ctrl-C / a termination while writing
         if name:
             Path(name).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from error
+        if isinstance(error, OSError):
+            raise OutputError(f"{path}: cannot be written ({error.strerror or error})") \
+                from error
+        raise
+
+
+#: The signals that end a run: held off while the outputs are renamed into place.
+ENDING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+               if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Hold off Ctrl-C and termination (where the system can) until the block is done:
+    they then take effect, after it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _umask() -> int:

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -156,3 +159,49 @@ def test_success_replaces_an_earlier_build(tmp_path: Path) -> None:
         (out / name).write_text(text, encoding="utf-8")
     assert write_atomically(out, CONTENTS) == tuple(out / name for name in CONTENTS)
     assert contents_of(out) == CONTENTS
+
+
+OLD = {"graph.ttl": "old turtle", "graph.jsonld": "old json", "graph.html": "old page"}
+NEW = {name: text.replace("old", "new") for name, text in OLD.items()}
+
+
+def _folder(path: Path) -> dict[str, str]:
+    return {p.name: p.read_text("utf-8") for p in path.iterdir()}
+
+
+def test_ctrl_c_between_two_renames_puts_everything_back(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    kg.files.write_atomically(tmp_path, OLD)
+    real, calls = os.replace, []
+
+    def interrupted(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # as if Ctrl-C came just after the first rename
+        real(src, dst)
+
+    monkeypatch.setattr(kg.files.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        kg.files.write_atomically(tmp_path, NEW)
+    assert _folder(tmp_path) == OLD  # no new file beside old ones, no temporary file
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals cannot be held")
+def test_a_termination_during_the_renames_waits_for_them(tmp_path: Path) -> None:
+    kg.files.write_atomically(tmp_path, OLD)
+    program = f"""
+import os, signal
+from pathlib import Path
+import kg.files
+from kg.cli.errors import end_cleanly_on_termination
+end_cleanly_on_termination()
+real = os.replace
+def replace(src, dst):
+    real(src, dst)
+    os.kill(os.getpid(), signal.SIGTERM)  # just after the first rename
+kg.files.os.replace = replace
+kg.files.write_atomically(Path({str(tmp_path)!r}), {NEW!r})
+"""
+    ended = subprocess.run([sys.executable, "-c", program], capture_output=True, timeout=60)
+    assert ended.returncode == 128 + signal.SIGTERM, ended.stderr.decode()
+    assert _folder(tmp_path) == NEW  # every rename done before it ended, nothing left over

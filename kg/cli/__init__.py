@@ -10,6 +10,7 @@ import click
 
 from kg import __version__
 from kg.cli import build, graph, people, sparql, store, view
+from kg.cli.errors import end_cleanly_on_termination
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,6 +22,7 @@ def cli() -> None:
 
         kg build data/transcript.txt -o output/
     """
+    end_cleanly_on_termination()
 
 
 for command in (build.build, build.genres, store.add, store.remove, store.reports,

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +39,20 @@ class Command(click.Command):
             return super().invoke(ctx)
         except KGError as error:
             raise Failure(str(error)) from error
+
+
+def end_cleanly_on_termination() -> None:
+    """Make a termination (SIGTERM, SIGHUP) end kg as Ctrl-C does, through the code that
+    puts outputs back as they were, instead of stopping it between two writes."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # (only the main thread may set handlers: kg run inside another program)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminated)
+
+
+def _terminated(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 def command(**settings: Any) -> Callable[[Callable[..., Any]], Command]:
