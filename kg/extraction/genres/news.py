@@ -118,8 +118,9 @@ class News(Genre):
         caption = self.caption(body, para)
         if caption:
             draft.credits.extend(caption[0])
-            draft.captions.append(Caption(text.original(Span(para.start, caption[1])).strip(),
-                                          Span(para.start, caption[1])))
+            words = text.original(Span(para.start, caption[1])).strip()
+            if words:  # a credit alone ("王五 摄") credits the photographer, with no caption
+                draft.captions.append(Caption(words, Span(para.start, caption[1])))
             para = Span(para.start, caption[1])
         draft.body.append(para)
 

@@ -41,6 +41,14 @@ def test_a_photo_credit_without_a_title() -> None:
     assert text[:start] == "大家合影留念。"
 
 
+def test_a_photo_credit_alone_is_a_credit_not_an_empty_caption() -> None:
+    for credit in ("王小明 摄", "（王小明 摄）"):
+        raw = f"全市工会座谈会召开\n\n本报讯 西湖区总工会主席王小虎出席会议。\n\n{credit}\n"
+        (section,) = extract(raw, genre="news")[1].sections
+        assert section.captions == ()
+        assert ("王小明", "", "photographer") in bylines(extract(raw, genre="news")[1], section)
+
+
 def test_marks_for_normalisation() -> None:
     marks = NEWS.marks()
     assert marks.ends == ("摄", "——")  # a photo credit, a kicker
