@@ -16,6 +16,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import FOAF
 
+from kg.errors import InputError, OutputError
 from kg.extraction import AUTO, read_text
 from kg.files import write_atomically
 from kg.ids import digest
@@ -25,6 +26,7 @@ from kg.rdf.graph import build_dataset, build_graph
 from kg.rdf.io import union
 from kg.rdf.namespace import DEFAULT_BASE, KG, ORG, SCHEMA
 from kg.reading import read_report
+from kg.reading.inputs import STDIN
 from kg.resolution import DEFAULT, Decisions, Identities, resolve
 from kg.store import ReportStore
 from kg.store.read import STORE_FORMATS, as_rdflib, serialise_store
@@ -73,6 +75,34 @@ def read_reports(paths: Sequence[Path], *, genre: str = AUTO, date: str | None =
     return list(reports.values())
 
 
+def check_paths(paths: Sequence[Path], out_dir: Path) -> None:
+    """Refuse, before any work, what a build cannot do: write into a file; read a graph as
+    a report, or a file the build is about to replace.
+
+    Raises:
+        OutputError: ``out_dir`` is a file.
+        InputError: a report is a graph file, or one of the files the build writes.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir}: is a file; give -o a directory to write into")
+    outputs = {(out_dir / f"graph.{f.extension}").resolve() for f in EXPORTERS.values()}
+    outputs.add((out_dir / VIEW).resolve())
+    graphs = {f".{f.extension}" for f in EXPORTERS.values()} | GRAPH_SUFFIXES
+    for path in paths:
+        if str(path) == STDIN:
+            continue
+        if path.resolve() in outputs:
+            raise InputError(f"{path}: is a file kg build writes into {out_dir}; give the "
+                             "reports, or write elsewhere with -o")
+        if path.suffix.lower() in graphs:
+            raise InputError(f"{path}: is a graph, not a report; kg export, kg query and "
+                             "kg view read graphs")
+
+
+#: Endings of graph files that are not among the formats kg writes.
+GRAPH_SUFFIXES = frozenset({".n3", ".owl", ".json-ld", ".ntriples", ".nquads"})
+
+
 def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str | None = None,
           base: str = DEFAULT_BASE, formats: Sequence[str] = DEFAULT_FORMATS,
           resolver: str = DEFAULT, encoding: str | None = None,
@@ -96,6 +126,7 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str 
     Returns:
         Counts of what the graph holds, and the files written.
     """
+    check_paths(paths, out_dir)
     reports = read_reports(paths, genre=genre, date=date, encoding=encoding)
     identities = resolve(reports, resolver, decisions)
     statements = graph_statements(reports, identities, base=base,
@@ -116,6 +147,7 @@ def build_in_store(paths: Sequence[Path], out_dir: Path, store: ReportStore, *,
     """Add the reports to ``store``, then write its whole graph (every report it holds) as
     :func:`build` writes one: the RDF formats by pyoxigraph's serialisers, streaming from
     the store; the others (and the view) from the union as an rdflib graph."""
+    check_paths(paths, out_dir)
     store.add(paths, genre=genre, date=date, encoding=encoding)
     graph = as_rdflib(store.graphs, store.base)
     contents = {}

@@ -17,6 +17,7 @@ from kg.cli.options import (
     GENRE,
     JOBS,
     REPORTS,
+    directory,
     need_reports,
 )
 from kg.cli.store import store_at
@@ -31,7 +32,7 @@ from kg.resolution import read_decisions
 @command()
 @REPORTS
 @FILES_FROM
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+@click.option("-o", "--output", "out_dir", required=True, callback=directory, metavar="DIR",
               help="Directory to write graph.ttl, graph.jsonld and graph.html into.")
 @DATE
 @BASE

@@ -32,6 +32,13 @@ def base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     return value if value.endswith(("/", "#")) else value + "/"
 
 
+def directory(_ctx: click.Context, _param: click.Parameter, value: str) -> Path:
+    """The directory given, refused if empty (the empty string would mean here)."""
+    if not value.strip():
+        raise click.BadParameter("give a directory (. for the current one)")
+    return Path(value)
+
+
 REPORTS = click.argument("reports", nargs=-1)
 FILES_FROM = click.option(
     "--files-from", metavar="LIST",

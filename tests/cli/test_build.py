@@ -148,7 +148,7 @@ def test_build_wrong_encoding_named(tmp_path: Path) -> None:
 def test_build_output_is_a_file(tmp_path: Path) -> None:
     afile = write(tmp_path, "afile", b"keep me\n")
     result = run("build", TRANSCRIPT, "-o", afile)
-    assert_one_error_line(result, str(afile), "cannot create the output directory")
+    assert_one_error_line(result, str(afile), "is a file; give -o a directory")
     assert afile.read_bytes() == b"keep me\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
 
@@ -212,3 +212,32 @@ def test_a_named_pipe_is_read_once(tmp_path: Path, verb: str) -> None:
         out, err = kg.communicate(timeout=120)
     assert kg.returncode == 0, err.decode()
     assert re.search(rb"people +1\n", out)
+
+
+REPORT = "杭州召开推进会\n\n杭州市副市长齐一民出席会议。\n"
+
+
+def test_a_graph_the_build_wrote_is_not_read_as_a_report(tmp_path: Path) -> None:
+    report, out = tmp_path / "r.txt", tmp_path / "out"
+    report.write_text(REPORT, "utf-8")
+    assert run("build", report, "-o", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert_one_error_line(run("build", out / "graph.ttl", "-o", out),
+                          "is a file kg build writes into")
+    (out / "graph.html").write_text(REPORT, "utf-8")  # a report saved under the page's name
+    before["graph.html"] = (out / "graph.html").read_bytes()
+    assert_one_error_line(run("build", out / "graph.html", "-o", out),
+                          "is a file kg build writes into")
+    assert_one_error_line(run("build", out / "graph.ttl", "-o", tmp_path / "elsewhere"),
+                          "is a graph, not a report")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_an_output_that_cannot_be_one_is_refused_before_reading(tmp_path: Path) -> None:
+    report, file = tmp_path / "r.txt", tmp_path / "file"
+    report.write_text(REPORT, "utf-8")
+    file.write_text("x", "utf-8")
+    # refused before reading: a report that cannot be read is not what it speaks of
+    assert_one_error_line(run("build", tmp_path / "missing.txt", "-o", file), "is a file")
+    empty = run("build", report, "-o", "")
+    assert empty.exit_code == 2 and "give a directory" in empty.stderr
