@@ -240,7 +240,7 @@ class ReportStore:
 
 _REMAKE = "CLEAR DEFAULT; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 CHANGING = "changing"  # there while a change is under way
-_BATCH = 32  # new reports whose statements are loaded at once
+_BATCH = 8  # new reports loaded at once (pyoxigraph's bulk loader holds them all in memory)
 DECISIONS = "decisions.txt"  # the user's decisions the store follows
 
 

@@ -4,8 +4,9 @@ statements, each on its own (``-j``: as many processes as asked, one per core by
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -103,6 +104,7 @@ def _serialised(report: Report, people: Mapping[tuple[str, str], Identity], base
 
 
 _KNOWN: frozenset[str] = frozenset()
+_AHEAD = 4  # tasks given to each process beyond the one it works on
 
 
 def _remember(known: frozenset[str]) -> None:
@@ -158,8 +160,16 @@ def run_all(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int, total:
             return
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_remember,
                                  initargs=(known,)) as pool:
-            for result in pool.map(function, tasks, chunksize=4):
-                yield result
+            # a few tasks ahead of the results taken, not all: the results waiting to be
+            # taken (a report's statements: megabytes) stay few however many reports there are
+            ahead: deque[Future[R]] = deque()
+            for task in tasks:
+                ahead.append(pool.submit(function, task))
+                if len(ahead) >= jobs * _AHEAD:
+                    yield ahead.popleft().result()
+                    bar.update()
+            while ahead:
+                yield ahead.popleft().result()
                 bar.update()
     finally:
         bar.close()
