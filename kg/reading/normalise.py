@@ -1,13 +1,14 @@
 """Normalise a raw report while keeping a map from each character back to the raw text.
 
-Three things change. Full-width punctuation, letters and digits become ASCII
-(:func:`kg.chinese.fold`: reports write both); a report in traditional characters is read in
-simplified ones (:mod:`kg.reading.script`). Line breaks that the layout put inside a
-paragraph are removed, so that a name cut by the layout ("王小\\n\\n明") reads whole;
-paragraphs are separated by one "\\n". Which breaks are the writer's depends on the kind of
-report: a genre says it with :class:`Marks` (a section's header stands alone, a photo
-credit ends a block, a byline starts one). What is read from the text is given back as
-written (:meth:`kg.model.Text.original`).
+Four things change. Characters that show nothing (a zero-width space, a soft hyphen, a
+direction mark) are left out, so a name they stand in reads whole. Full-width punctuation,
+letters and digits become ASCII (:func:`kg.chinese.fold`: reports write both); a report in
+traditional characters is read in simplified ones (:mod:`kg.reading.script`). Line breaks
+that the layout put inside a paragraph are removed, so that a name cut by the layout
+("王小\\n\\n明") reads whole; paragraphs are separated by one "\\n". Which breaks are the
+writer's depends on the kind of report: a genre says it with :class:`Marks` (a section's
+header stands alone, a photo credit ends a block, a byline starts one). What is read from
+the text is given back as written (:meth:`kg.model.Text.original`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from kg.model import Text
 from kg.reading.script import simplified
 
 _SPACE = " \t\u3000\xa0\r"
+# characters that show nothing and join or part nothing a reader sees: zero-width spaces and
+# joiners, the word joiner, a byte-order mark inside the text, the soft hyphen, direction marks
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\xad\u202a-\u202e\u2066-\u2069]")
 _SHORT_LINE = 40
 _WRAPPED = 40  # a line longer than this that ends mid-sentence was cut by the layout
 _CONTINUING = ",、。”;:!?"  # after one character at a line's start: the rest of a word
@@ -97,7 +101,11 @@ def _lines(raw: str, chars: str) -> list[tuple[list[int], str, int]]:
             begin += 1
         while end > begin and raw[end - 1] in _SPACE:
             end -= 1
-        if begin < end:
+        if begin < end and _INVISIBLE.search(raw, begin, end):  # read as if not there
+            kept = [i for i in range(begin, end) if not _INVISIBLE.match(raw, i)]
+            if kept:
+                found.append((kept, fold("".join(chars[i] for i in kept)), match.end()))
+        elif begin < end:
             found.append((list(range(begin, end)), fold(chars[begin:end]), match.end()))
     return found
 

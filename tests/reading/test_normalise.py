@@ -75,3 +75,15 @@ def test_full_width_punctuation_reads_as_ascii_and_is_given_back_as_written() ->
     assert text.text == "本报讯(记者 王一)杭州市总工会主席李二表示,要干实事!"
     assert text.original(Span(0, len(text.text))) == raw
     assert len(text.text) == len(raw)  # one character for one: offsets hold
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u200d", "\u2060", "\ufeff",
+                                       "\u200e", "\u202b"])
+def test_a_character_that_shows_nothing_is_read_as_not_there(invisible: str) -> None:
+    raw = f"杭州市副市长齐{invisible}一民出席会议。"
+    text = normalise(raw)
+    assert text.text == "杭州市副市长齐一民出席会议。"
+    name = Span(6, 9)
+    assert text.original(name) == "齐一民"
+    begin, end = text.raw_span(name)
+    assert raw[begin:end] == f"齐{invisible}一民"  # the source span is the file's, as written

@@ -49,6 +49,12 @@ def test_a_photo_credit_alone_is_a_credit_not_an_empty_caption() -> None:
         assert ("王小明", "", "photographer") in bylines(extract(raw, genre="news")[1], section)
 
 
+def test_a_name_with_a_zero_width_space_or_soft_hyphen_in_it_is_read() -> None:
+    for invisible in ("\u200b", "\u00ad"):
+        ex = extract(f"杭州召开推进会\n\n杭州市副市长齐{invisible}一民出席会议。\n")[1]
+        assert posts(ex) == {"齐一民": {("杭州市", "副市长")}}
+
+
 def test_marks_for_normalisation() -> None:
     marks = NEWS.marks()
     assert marks.ends == ("摄", "——")  # a photo credit, a kicker
