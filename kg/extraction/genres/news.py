@@ -83,8 +83,8 @@ class News(Genre):
                 drafts.append(_Draft(name, para))
                 continue
             if not drafts:
-                if len(line) <= _HEADING_CHARS and not any(c in line for c in FULL_STOPS) \
-                        and self.byline(body, para) is None:
+                if len(line) <= _HEADING_CHARS and self.byline(body, para) is None and \
+                        not any(c in line.rstrip("!?") for c in FULL_STOPS):  # 会议召开!
                     heads.append(para)
                     continue
                 drafts.append(_Draft(None, para))

@@ -55,6 +55,12 @@ def test_a_name_with_a_zero_width_space_or_soft_hyphen_in_it_is_read() -> None:
         assert posts(ex) == {"齐一民": {("杭州市", "副市长")}}
 
 
+def test_a_headline_may_end_with_an_exclamation_or_a_question() -> None:
+    for title in ("全市工会座谈会召开！", "工会如何服务职工？"):
+        ex = extract(f"{title}\n\n本报讯 西湖区总工会主席王小虎出席会议。\n", genre="news")[1]
+        assert ex.title == title
+
+
 def test_marks_for_normalisation() -> None:
     marks = NEWS.marks()
     assert marks.ends == ("摄", "——")  # a photo credit, a kicker
