@@ -13,7 +13,8 @@ from pathlib import Path
 from kg.errors import OutputError
 
 
-def write_atomically(out_dir: Path, contents: Mapping[str, str]) -> tuple[Path, ...]:
+def write_atomically(out_dir: Path, contents: Mapping[str, str],
+                     stale: Iterable[str] = ()) -> tuple[Path, ...]:
     """Write each file under a temporary name, then rename them all into place.
 
     All the files are written before any is renamed. If writing or renaming fails, or Ctrl-C
@@ -26,6 +27,9 @@ def write_atomically(out_dir: Path, contents: Mapping[str, str]) -> tuple[Path, 
     Args:
         out_dir: the directory to write into (created if missing).
         contents: file name → text, written as UTF-8 with ``\\n`` line ends.
+        stale: names of files an earlier run may have left that this one does not write:
+            taken away with the renames (and put back if they fail), so that the directory
+            holds this run's outputs only.
 
     Returns:
         The paths written, in the order of ``contents``.
@@ -42,6 +46,7 @@ def write_atomically(out_dir: Path, contents: Mapping[str, str]) -> tuple[Path, 
     temporary: list[tuple[Path, Path]] = []
     backups: dict[Path, Path] = {}  # an earlier run's file -> its copy, to undo a rename
     renamed: list[Path] = []
+    gone: list[Path] = []
     try:
         for name, content in contents.items():
             handle, name_tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
@@ -49,7 +54,9 @@ def write_atomically(out_dir: Path, contents: Mapping[str, str]) -> tuple[Path, 
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(content)
             os.chmod(name_tmp, mode)  # mkstemp makes 0600 files
-        for _, final in temporary:
+        gone = [out_dir / name for name in stale if name not in contents
+                and (out_dir / name).is_file()]
+        for final in [final for _, final in temporary] + gone:
             if final.exists():
                 handle, copy = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".old",
                                                 dir=out_dir)
@@ -60,8 +67,11 @@ def write_atomically(out_dir: Path, contents: Mapping[str, str]) -> tuple[Path, 
             for tmp, final in temporary:  # signal held off takes effect once they are done
                 os.replace(tmp, final)
                 renamed.append(final)
+            for final in gone:
+                final.unlink()
+                renamed.append(final)
     except BaseException as error:  # an OSError, or Ctrl-C / a termination while writing
-        if len(renamed) < len(temporary):
+        if len(renamed) < len(temporary) + len(gone):
             _undo(renamed, backups, [tmp for tmp, _ in temporary])
         _remove(backups.values())
         if isinstance(error, OSError):

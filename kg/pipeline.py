@@ -34,6 +34,9 @@ from kg.view.page import render_view
 
 DEFAULT_FORMATS = ("turtle", "json-ld")
 VIEW = "graph.html"
+#: Every file a build may write: one it does not write this time is taken away, so that a
+#: graph of an earlier build is never read as this one's.
+OUTPUTS = tuple(f"graph.{f.extension}" for f in EXPORTERS.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +88,7 @@ def check_paths(paths: Sequence[Path], out_dir: Path) -> None:
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: is a file; give -o a directory to write into")
-    outputs = {(out_dir / f"graph.{f.extension}").resolve() for f in EXPORTERS.values()}
-    outputs.add((out_dir / VIEW).resolve())
+    outputs = {(out_dir / name).resolve() for name in (*OUTPUTS, VIEW)}
     graphs = {f".{f.extension}" for f in EXPORTERS.values()} | GRAPH_SUFFIXES
     for path in paths:
         if str(path) == STDIN:
@@ -135,7 +137,7 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str 
                 for fmt in dict.fromkeys(formats)}
     title = reports[0].extraction.title if reports else "kg"
     contents[VIEW] = render_view(statements.graph, title=title)
-    written = write_atomically(out_dir, contents)
+    written = write_atomically(out_dir, contents, OUTPUTS)
     used = Counter(report.extraction.genre for report in reports)
     return summarise(statements.graph, tuple(sorted(used.items())), genre == AUTO, written)
 
@@ -156,7 +158,7 @@ def build_in_store(paths: Sequence[Path], out_dir: Path, store: ReportStore, *,
         contents[name] = serialise_store(store.graphs, store.base, fmt).decode("utf-8") \
             if fmt in STORE_FORMATS else serialise(Statements(graph), fmt)
     contents[VIEW] = render_view(graph, title="kg")
-    written = write_atomically(out_dir, contents)
+    written = write_atomically(out_dir, contents, OUTPUTS)
     used = Counter(entry.genre for entry in store)
     return summarise(graph, tuple(sorted(used.items())), genre == AUTO, written)
 

@@ -205,3 +205,21 @@ kg.files.write_atomically(Path({str(tmp_path)!r}), {NEW!r})
     ended = subprocess.run([sys.executable, "-c", program], capture_output=True, timeout=60)
     assert ended.returncode == 128 + signal.SIGTERM, ended.stderr.decode()
     assert _folder(tmp_path) == NEW  # every rename done before it ended, nothing left over
+
+
+def test_a_stale_file_goes_with_the_renames_and_comes_back_if_they_fail(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kg.files.write_atomically(tmp_path, OLD)
+    new = {"graph.nt": "new triples"}
+    real = os.replace
+
+    def failing(src: str, dst: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(kg.files.os, "replace", failing)
+    with pytest.raises(OutputError):
+        kg.files.write_atomically(tmp_path, new, stale=["graph.ttl", "graph.jsonld"])
+    assert _folder(tmp_path) == OLD
+    monkeypatch.setattr(kg.files.os, "replace", real)
+    kg.files.write_atomically(tmp_path, new, stale=["graph.ttl", "graph.jsonld"])
+    assert _folder(tmp_path) == {"graph.html": "old page", "graph.nt": "new triples"}

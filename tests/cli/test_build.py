@@ -241,3 +241,13 @@ def test_an_output_that_cannot_be_one_is_refused_before_reading(tmp_path: Path) 
     assert_one_error_line(run("build", tmp_path / "missing.txt", "-o", file), "is a file")
     empty = run("build", report, "-o", "")
     assert empty.exit_code == 2 and "give a directory" in empty.stderr
+
+
+def test_a_build_takes_away_the_graphs_an_earlier_one_left(tmp_path: Path) -> None:
+    report, out = tmp_path / "r.txt", tmp_path / "out"
+    report.write_text(REPORT, "utf-8")
+    run("build", report, "-o", out, "-f", "turtle", "-f", "trig")
+    (out / "notes.txt").write_text("mine", "utf-8")
+    assert run("build", report, "-o", out, "-f", "nt").exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.nt", "notes.txt"]
+    assert_one_error_line(run("query", "posts", "-g", out / "graph.ttl"), "no such graph file")
