@@ -1,9 +1,9 @@
 """From a file's bytes to its text: a byte-order mark, UTF-8, or the encoding the bytes show.
 
-Chinese reports come as UTF-8, GB18030 (GBK, GB2312), Big5 or UTF-16 with a byte-order mark.
-UTF-8 is tried first; other bytes are decoded in the encoding charset-normalizer finds, or
-the one the user names. Line ends are read as Python reads text files (universal newlines),
-so offsets agree with ``Path.read_text``.
+Chinese reports come as UTF-8, GB18030 (GBK, GB2312), Big5 or UTF-16 (with a byte-order
+mark or without). UTF-8 is tried first; other bytes are decoded in the encoding
+charset-normalizer finds, or the one the user names. Line ends are read as Python reads
+text files (universal newlines), so offsets agree with ``Path.read_text``.
 """
 
 from __future__ import annotations
@@ -57,6 +57,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
             raise InputError(f"{name}: is not {encoding} text ({error}); name another with "
                              f"--encoding") from error
     if b"\x00" in data:
+        if (utf16 := _utf16(data)) is not None:
+            return _newlines(utf16)
         raise InputError(f"{name}: looks binary (it has NUL bytes and no byte-order mark); "
                          f"give a text file, or its encoding with --encoding")
     try:
@@ -68,6 +70,20 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
                              f"encoding cannot be told; give it with --encoding, "
                              f"e.g. --encoding gb18030") from error
         return _newlines(data.decode(guessed))
+
+
+def _utf16(data: bytes) -> str | None:
+    """The text of UTF-16 bytes without a byte-order mark (Windows tools write them): the
+    bytes decode whole, little- or big-endian, to text with no NUL or other control in it
+    but line ends and tabs."""
+    if len(data) % 2:
+        return None
+    odd = data[1::2].count(0) >= data[0::2].count(0)  # ASCII's zero bytes: second if LE
+    try:
+        text = data.decode("utf-16-le" if odd else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    return None if any(ord(c) < 32 and c not in "\n\r\t\f" for c in text) else text
 
 
 def _guess(data: bytes) -> str | None:

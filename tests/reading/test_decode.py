@@ -80,3 +80,9 @@ def test_decode_named_encoding_wins() -> None:
 def test_decode_newlines() -> None:
     text = f"{SENTENCE}\r\n{SENTENCE}\r{SENTENCE}\n"
     assert decode(text.encode("gb18030"), "x") == f"{SENTENCE}\n{SENTENCE}\n{SENTENCE}\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(encoding: str) -> None:
+    text = "2015年3月2日，杭州市总工会主席张三出席。\n"
+    assert decode(text.encode(encoding), "x") == text
