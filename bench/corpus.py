@@ -278,6 +278,7 @@ class Run:
     chars: int
     jobs: int
     rdflib_up_to: int
+    queries_up_to: int
     keep: Path | None
 
 
@@ -305,7 +306,8 @@ def measure(run: Run) -> None:
               f"statements {store.statements():>10,}  "
               f"peak {_peak():6.0f} MiB", flush=True)
         _resolution(store, truth_by_file, run.size)
-        _queries(store, run.size <= run.rdflib_up_to)
+        if run.size <= run.queries_up_to:
+            _queries(store, run.size <= run.rdflib_up_to)
 
 
 def _peak() -> float:
@@ -360,12 +362,15 @@ def main() -> None:
                         help="processes to read in (default: one per core)")
     parser.add_argument("--rdflib-up-to", type=int, default=1000,
                         help="time the queries on rdflib too up to this many reports")
+    parser.add_argument("--queries-up-to", type=int, default=10_000,
+                        help="time the named queries up to this many reports")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="write the reports and truth.json here")
     args = parser.parse_args()
     for size in (int(s) for s in args.reports.split(",")):
         keep = args.keep / str(size) if args.keep else None
-        run = Run(args.seed, size, args.chars, args.jobs, args.rdflib_up_to, keep)
+        run = Run(args.seed, size, args.chars, args.jobs, args.rdflib_up_to,
+                  args.queries_up_to, keep)
         child = multiprocessing.get_context("fork").Process(target=measure, args=(run,))
         child.start()  # each size in a process of its own: its peak memory its own
         child.join()
