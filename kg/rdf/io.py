@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
-from rdflib.util import guess_format
 
 from kg.errors import InputError
 
@@ -25,23 +24,42 @@ def union(dataset: Dataset, base: str | None = None) -> Graph:
 
 
 def load_dataset(path: Path) -> Dataset:
-    """Read a graph written by ``kg build`` (or any RDF file rdflib can parse).
+    """Read a graph written by ``kg build`` (or any RDF file rdflib can parse), from a file
+    or a named pipe (read once).
 
     Named graphs (TriG, N-Quads) are kept; triples land in the default graph.
 
     Raises:
-        InputError: the file is missing or is not RDF.
+        InputError: the file is missing, a directory, unreadable, or not RDF.
     """
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"{path}: no such graph file; build one with: kg build REPORT -o DIR")
-    dataset = Dataset()
-    fmt = guess_format(str(path)) or "turtle"
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a graph file (nor a store: it has no "
+                         "kg-store.json)")
+    fmt = GRAPH_FORMATS.get(path.suffix.lower(), "turtle")
+    if fmt is None:
+        raise InputError(f"{path}: is not a graph file kg reads; give one of "
+                         f"{', '.join(s for s, f in GRAPH_FORMATS.items() if f)}")
     try:
-        dataset.parse(str(path), format=fmt)
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
+    dataset = Dataset()
+    try:
+        dataset.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
     except Exception as error:  # rdflib raises many kinds of parse errors
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise InputError(f"{path}: not a readable {fmt} graph ({first})") from error
     return dataset
+
+
+#: The graph files kg reads, by ending (None: a file kg writes that is not a graph); any
+#: other ending is read as Turtle.
+GRAPH_FORMATS: dict[str, str | None] = {
+    ".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".rdf": "xml",
+    ".xml": "xml", ".owl": "xml", ".jsonld": "json-ld", ".json": "json-ld", ".n3": "n3",
+    ".html": None, ".htm": None}
 
 
 def load_graph(path: Path) -> Graph:

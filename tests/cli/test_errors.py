@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -69,3 +73,23 @@ def test_a_base_without_a_closing_slash_gets_one(tmp_path: Path) -> None:
     run("build", report, "-o", tmp_path / "out", "-f", "nt", "--base", "https://example.org/id")
     written = (tmp_path / "out" / "graph.nt").read_text("utf-8")
     assert "<https://example.org/id/doc/" in written and "/iddoc/" not in written
+
+
+def test_what_is_not_a_graph_file_says_what_it_is(tmp_path: Path) -> None:
+    page = tmp_path / "graph.html"
+    page.write_text("<html></html>", "utf-8")
+    assert_one_error_line(run("query", "posts", "-g", page), "is not a graph file kg reads")
+    assert_one_error_line(run("stats", tmp_path), "is a directory, not a graph file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_graph_from_a_named_pipe_is_read_once(tmp_path: Path) -> None:
+    pipe = tmp_path / "graph.nt"
+    os.mkfifo(pipe)
+    triple = '<https://example.org/a> <http://xmlns.com/foaf/0.1/name> "齐一民"@zh .\n'
+    command = [sys.executable, "-m", "kg", "query", "SELECT ?n { ?p foaf:name ?n }", "-g",
+               str(pipe), "-f", "csv"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as kg:
+        threading.Thread(target=pipe.write_text, args=(triple, "utf-8"), daemon=True).start()
+        out, err = kg.communicate(timeout=120)  # a second opening would wait for ever
+    assert kg.returncode == 0 and "齐一民" in out.decode(), err.decode()
