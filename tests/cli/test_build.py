@@ -251,3 +251,15 @@ def test_a_build_takes_away_the_graphs_an_earlier_one_left(tmp_path: Path) -> No
     assert run("build", report, "-o", out, "-f", "nt").exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.nt", "notes.txt"]
     assert_one_error_line(run("query", "posts", "-g", out / "graph.ttl"), "no such graph file")
+
+
+@pytest.mark.parametrize("depth", [30, 300])
+def test_deeply_nested_brackets_are_read(tmp_path: Path, depth: int) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("杭州召开推进会\n\n" + "中国" + "（浙江" * depth + "）" * depth +
+                      "集团有限公司董事长齐一民说：“" + "(" * depth + "要抓落实" + ")" * depth +
+                      "。”杭州市副市长王小明" + "（" * depth + "）" * depth + "出席会议。\n",
+                      "utf-8")
+    result = run("build", report, "-o", tmp_path / "out", "-f", "turtle", "-f", "trig")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"people +[12]\n", result.stdout)
