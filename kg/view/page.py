@@ -19,7 +19,8 @@ from ``templates/page.html`` through the network's Jinja environment, whose load
 reaches pyvis's own templates: the page inlines pyvis's copy of vis-network 9.1.2 with
 pyvis's in-line include, and ``templates/view.css`` and ``templates/view.js`` likewise.
 Nothing is written to disk, the page makes no request, and a Content-Security-Policy
-``<meta>`` (``default-src 'none'``) holds the browser to that.
+``<meta>`` (``default-src 'none'``) holds the browser to that; it lets only the page's own
+two scripts run, named by their SHA-256 digests.
 
 Untrusted text (names, titles, quotations) is only ever placed in JSON data or in
 auto-escaped HTML:
@@ -39,7 +40,10 @@ The same graph always gives byte-identical HTML.
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -61,10 +65,13 @@ __all__ = ["BIG", "Page", "render_network", "render_view", "view_page"]
 
 BIG = 1500  # above this many nodes: no edge labels, smaller fonts, edges hidden while moving
 TEMPLATE = "page.html"
+# script-src: the page's own scripts by their digests (:func:`_allow_scripts`), so that no
+# other script could run even if text escaped its escaping
 _CSP = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
     "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
 )
+_CSP_MARK = "kg-scripts-allowed"  # stands for the digests until they are known
 
 # (source, target, kind) -> the labels and evidence of the edges drawn as one
 _Merged = dict[tuple[str, str, str], tuple[list[str], list[str]]]
@@ -265,7 +272,7 @@ def _render(net: Network, network: nx.MultiDiGraph, title: str, focus: str | Non
     }
     html: str = net.templateEnv.get_template(net.path).render(
         heading=title,
-        csp=_CSP,
+        csp=_CSP.format(scripts=_CSP_MARK),
         empty_note=f"图中没有可显示的{'、'.join(kinds[k] for k in NODE_KINDS[:-1])}"
                    f"或{kinds[NODE_KINDS[-1]]}。",
         node_legend=[{"key": k, "name": kinds[k], "style": NODE_STYLES[k], "count": counts[k]}
@@ -277,7 +284,16 @@ def _render(net: Network, network: nx.MultiDiGraph, title: str, focus: str | Non
         groups=[{"label": node["label"]} for node in net.nodes if node["group"] == "group"],
         data=data,
     )
-    return html
+    return _allow_scripts(html)
+
+
+def _allow_scripts(html: str) -> str:
+    """The page with its Content-Security-Policy allowing exactly its scripts: the SHA-256
+    digest of each (the JSON data block is not run, and needs none)."""
+    digests = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+        for body in re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL))
+    return html.replace(_CSP_MARK, digests, 1)
 
 
 @functools.cache

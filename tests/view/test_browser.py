@@ -171,6 +171,16 @@ def test_the_page_makes_no_request_but_for_itself(view: Opened) -> None:
     assert view.errors == []
 
 
+def test_a_script_the_page_did_not_bring_does_not_run(browser: Browser, page_file: Path,
+                                                     tmp_path: Path) -> None:
+    planted = tmp_path / "graph.html"  # as if text had slipped out of its escaping
+    planted.write_text(page_file.read_text("utf-8").replace(
+        "</body>", "<script>window.__planted = true;</script></body>"), "utf-8")
+    with open_view(browser, planted) as opened:  # the page's own scripts run: it is drawn
+        assert opened.js("window.__planted") is None
+        assert any(v.startswith("script-src") for v in opened.js("window.__violations"))
+
+
 def test_drawn_nodes_and_edges_are_the_graphs(view: Opened, network: nx.MultiDiGraph) -> None:
     drawn = view.js("""() => ({
       nodes: kgView.nodes.getIds(), edges: kgView.edges.get().map(e => [e.from, e.to, e.kind]),

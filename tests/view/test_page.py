@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import subprocess
 import sys
@@ -313,7 +315,14 @@ def test_no_remote_resources() -> None:
     assert "cdn.jsdelivr" not in html and "cdnjs" not in html
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
     assert csp is not None
-    assert "default-src 'none'" in csp.group(1).replace("&#39;", "'")
+    policy = csp.group(1).replace("&#39;", "'")
+    assert "default-src 'none'" in policy
+    allowed = re.search(r"script-src ([^;]*);", policy)
+    assert allowed is not None and "unsafe-inline" not in allowed.group(1)
+    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
+    assert allowed.group(1).split() == [
+        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
+        for s in scripts] and len(scripts) == 2
     # vis-network itself is inlined
     assert "vis.Network" in html and len(html) > 300_000
 
