@@ -65,6 +65,8 @@ __all__ = ["BIG", "Page", "render_network", "render_view", "view_page"]
 
 BIG = 1500  # above this many nodes: no edge labels, smaller fonts, edges hidden while moving
 TEMPLATE = "page.html"
+LABEL_CHARS = 40  # a longer label is cut, with an ellipsis (the tooltip has more of it)
+TOOLTIP_CHARS = 1200  # and a tooltip, where a longer one is cut: it stays on the screen
 # script-src: the page's own scripts by their digests (:func:`_allow_scripts`), so that no
 # other script could run even if text escaped its escaping
 _CSP = (
@@ -169,8 +171,9 @@ def render_network(network: nx.MultiDiGraph, *, title: str = "kg") -> str:
         label = "、".join(_ordered(kind, labels))
         tip = edge_tooltip(network.nodes[source]["label"], network.nodes[target]["label"],
                            names[kind], label, evidence)
-        extra = {"label": label} if label and not big else {}
-        net.add_edge(source, target, id=f"e{i}", kind=kind, title=tip, **extra)
+        extra = {"label": cut(label, LABEL_CHARS)} if label and not big else {}
+        net.add_edge(source, target, id=f"e{i}", kind=kind, title=cut(tip, TOOLTIP_CHARS),
+                     **extra)
     focus = network.graph.get("focus")
     return _render(net, network, title, focus if focus in index else None, big)
 
@@ -241,10 +244,16 @@ def _add_nodes(net: Network, network: nx.MultiDiGraph, order: list[str],
         extra = {"g": member_of[node]} if node in member_of else {}
         # pyvis gives every node a shape ("dot" unless told): tell it the kind's, or it would
         # override the vis group's
-        net.add_node(node, label=data["label"], shape=NODE_STYLES[data["kind"]].shape,
-                     group=data["kind"], x=x, y=y, value=degree[node],
-                     title=data.get("tooltip") or data["label"], pinyin=data.get("pinyin", ""),
-                     **extra)
+        net.add_node(node, label=cut(data["label"], LABEL_CHARS),
+                     shape=NODE_STYLES[data["kind"]].shape, group=data["kind"], x=x, y=y,
+                     value=degree[node], title=cut(data.get("tooltip") or data["label"],
+                                                   TOOLTIP_CHARS),
+                     pinyin=data.get("pinyin", ""), **extra)
+
+
+def cut(text: str, most: int) -> str:
+    """``text``, or its first characters and an ellipsis if it is longer than ``most``."""
+    return text if len(text) <= most else text[:most - 1] + "…"
 
 
 def _render(net: Network, network: nx.MultiDiGraph, title: str, focus: str | None,

@@ -19,9 +19,12 @@ from rdflib.namespace import FOAF, SKOS
 from kg.view.network import to_networkx
 from kg.view.page import (
     BIG,
+    LABEL_CHARS,
     TEMPLATE,
+    TOOLTIP_CHARS,
     _environment,
     _new_network,
+    cut,
     render_network,
     render_view,
     view_page,
@@ -455,7 +458,7 @@ def test_injection_payloads_survive_as_plain_text_data() -> None:
     assert IMG_PAYLOAD in evil["title"]  # pinyin line
     assert "“<!--<script>" in evil["title"]
     where = next(n for n in nodes if n["id"] == str(ID["evil-org"]))
-    assert where["label"] == IMG_PAYLOAD + " & 'quote' \" href=x"
+    assert where["label"] == cut(IMG_PAYLOAD + " & 'quote' \" href=x", LABEL_CHARS)
     assert any(e.get("label") == SCRIPT_PAYLOAD for e in edges)
 
 
@@ -479,3 +482,15 @@ def test_view_page_titles_and_counts() -> None:
     assert (whole.title, whole.nodes, whole.edges) == ("全部", 14, 15)
     with pytest.raises(ValueError, match="at most one"):
         view_page(small_graph(), group="常州学习组", place="常州市")
+
+
+def test_a_long_name_is_cut_on_the_page_and_its_tooltip_bounded() -> None:
+    graph = small_graph()
+    long = "浙江" * 1500 + "集团"
+    post(graph, person(graph, "p-long", "王长名"), org(graph, "o-long", long), "long", "董事长")
+    data = page_data(render_view(graph))
+    (node,) = [n for n in data["nodes"] if n["label"].startswith("浙江浙江")]
+    assert len(node["label"]) == LABEL_CHARS and node["label"].endswith("…")
+    assert len(node["title"]) <= TOOLTIP_CHARS
+    assert all(len(e.get("label", "")) <= LABEL_CHARS and len(e["title"]) <= TOOLTIP_CHARS
+               for e in data["edges"])
