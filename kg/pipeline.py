@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
@@ -18,6 +18,7 @@ from rdflib.namespace import FOAF
 
 from kg.errors import InputError, OutputError
 from kg.extraction import AUTO, read_text
+from kg.extraction.doubts import doubts
 from kg.files import write_atomically
 from kg.ids import digest
 from kg.model import Report
@@ -53,6 +54,7 @@ class Summary:
     genres: tuple[tuple[str, int], ...]  # each genre used, with the number of reports
     detected: bool  # whether the genres were chosen from the texts' marks
     files: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()  # "REPORT: why its reading may fall short"
 
 
 def read_reports(paths: Sequence[Path], *, genre: str = AUTO, date: str | None = None,
@@ -139,7 +141,9 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str 
     contents[VIEW] = render_view(statements.graph, title=title)
     written = write_atomically(out_dir, contents, OUTPUTS)
     used = Counter(report.extraction.genre for report in reports)
-    return summarise(statements.graph, tuple(sorted(used.items())), genre == AUTO, written)
+    summary = summarise(statements.graph, tuple(sorted(used.items())), genre == AUTO, written)
+    return replace(summary, warnings=tuple(f"{r.name}: {why}" for r in reports
+                                           for why in doubts(r)))
 
 
 def build_in_store(paths: Sequence[Path], out_dir: Path, store: ReportStore, *,
@@ -150,7 +154,7 @@ def build_in_store(paths: Sequence[Path], out_dir: Path, store: ReportStore, *,
     :func:`build` writes one: the RDF formats by pyoxigraph's serialisers, streaming from
     the store; the others (and the view) from the union as an rdflib graph."""
     check_paths(paths, out_dir)
-    store.add(paths, genre=genre, date=date, encoding=encoding)
+    changes = store.add(paths, genre=genre, date=date, encoding=encoding)
     graph = as_rdflib(store.graphs, store.base)
     contents = {}
     for fmt in dict.fromkeys(formats):
@@ -160,7 +164,8 @@ def build_in_store(paths: Sequence[Path], out_dir: Path, store: ReportStore, *,
     contents[VIEW] = render_view(graph, title="kg")
     written = write_atomically(out_dir, contents, OUTPUTS)
     used = Counter(entry.genre for entry in store)
-    return summarise(graph, tuple(sorted(used.items())), genre == AUTO, written)
+    summary = summarise(graph, tuple(sorted(used.items())), genre == AUTO, written)
+    return replace(summary, warnings=tuple(changes.warnings))
 
 
 def graph_statements(reports: Sequence[Report], identities: Identities, *, base: str,

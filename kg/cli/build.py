@@ -19,6 +19,7 @@ from kg.cli.options import (
     REPORTS,
     directory,
     need_reports,
+    warn,
 )
 from kg.cli.store import store_at
 from kg.extraction import GENRES
@@ -62,13 +63,14 @@ def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path, date:
         store = store_at(store_dir, base, jobs)
         if decisions is not None:
             store.keep_decisions(decisions)
-        click.echo(summary_text(build_in_store(expand(reports, files_from), out_dir, store,
-                                               genre=genre, date=date, encoding=encoding,
-                                               formats=formats or DEFAULT_FORMATS)))
-        return
-    summary = run_build(expand(reports, files_from), out_dir, genre=genre, date=date,
-                        base=base, formats=formats or DEFAULT_FORMATS, encoding=encoding,
-                        decisions=read_decisions(decisions) if decisions else None)
+        summary = build_in_store(expand(reports, files_from), out_dir, store, genre=genre,
+                                 date=date, encoding=encoding,
+                                 formats=formats or DEFAULT_FORMATS)
+    else:
+        summary = run_build(expand(reports, files_from), out_dir, genre=genre, date=date,
+                            base=base, formats=formats or DEFAULT_FORMATS, encoding=encoding,
+                            decisions=read_decisions(decisions) if decisions else None)
+    warn(summary.warnings)
     click.echo(summary_text(summary))
 
 

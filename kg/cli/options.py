@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -59,6 +60,12 @@ DECISIONS = click.option("--decisions", type=click.Path(path_type=Path, dir_okay
                               "override kg's: see kg people.")
 JOBS = click.option("-j", "--jobs", type=click.IntRange(1, 256),
                     help="Processes to read reports in (default: one per core).")
+
+
+def warn(warnings: Iterable[str]) -> None:
+    """Say on standard error why a report's reading may fall short, a line each."""
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def need_reports(reports: tuple[str, ...], files_from: str | None, verb: str) -> None:

@@ -19,6 +19,7 @@ from kg.cli.options import (
     REPORTS,
     base_iri,
     need_reports,
+    warn,
 )
 from kg.rdf.io import load_graph
 from kg.rdf.namespace import DEFAULT_BASE
@@ -75,7 +76,9 @@ def add(reports: tuple[str, ...], store_dir: Path, files_from: str | None, genre
     store = store_at(store_dir, base, jobs)
     if decisions is not None:
         store.keep_decisions(decisions)
-    click.echo(summary(store.add(paths, genre=genre, date=date, encoding=encoding), store))
+    changes = store.add(paths, genre=genre, date=date, encoding=encoding)
+    warn(changes.warnings)
+    click.echo(summary(changes, store))
 
 
 @command()

@@ -60,6 +60,7 @@ class Changes:
     already: list[str] = field(default_factory=list)  # file names of reports it held
     removed: list[str] = field(default_factory=list)
     rewritten: int = 0  # reports whose statements were written (again)
+    warnings: list[str] = field(default_factory=list)  # "REPORT: why it may fall short"
 
 
 class ReportStore:
@@ -88,10 +89,10 @@ class ReportStore:
                           date, encoding, self.path) for p in paths]
         changes = Changes()
         named: set[str] = set()  # the names of the people the new reports name
-        for path, entry in zip(paths, run_all(read_one, tasks, jobs=self.jobs,
-                                              total=len(tasks), progress=self.progress,
-                                              label="reading", known=frozenset(self.entries)),
-                               strict=True):
+        for path, (entry, doubts) in zip(paths, run_all(
+                read_one, tasks, jobs=self.jobs, total=len(tasks), progress=self.progress,
+                label="reading", known=frozenset(self.entries)), strict=True):
+            changes.warnings += (f"{path.name}: {why}" for why in doubts)
             if entry is None or entry.key in self.entries:
                 changes.already.append(path.name)
             else:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from kg.extraction import read_text
+from kg.extraction.doubts import doubts
 from kg.ids import digest
 from kg.model import Report
 from kg.rdf.graph import report_triples
@@ -37,18 +38,18 @@ class ReadTask:
     store: Path
 
 
-def read_one(task: ReadTask) -> Entry | None:
+def read_one(task: ReadTask) -> tuple[Entry | None, tuple[str, ...]]:
     """Read a report, keep it in the store's folder, and give its entry (None if the store
-    holds it already)."""
+    holds it already) and why its reading may fall short (:func:`doubts`)."""
     document = task.document or read_report(task.path, task.encoding)
     if digest(document.text, size=12) in _KNOWN:
-        return None
+        return None, ()
     report = read_text(document.text, name=task.path.name, genre=task.genre,
                        date=task.date or document.date, source=document.source)
     save_report(task.store, report)
     ex = report.extraction
     return Entry(report.key, report.name, ex.date, ex.genre, report.source,
-                 tuple(records([report])))
+                 tuple(records([report]))), doubts(report)
 
 
 @dataclass(frozen=True, slots=True)

@@ -263,3 +263,12 @@ def test_deeply_nested_brackets_are_read(tmp_path: Path, depth: int) -> None:
     result = run("build", report, "-o", tmp_path / "out", "-f", "turtle", "-f", "trig")
     assert result.exit_code == 0, result.output
     assert re.search(r"people +[12]\n", result.stdout)
+
+
+def test_a_report_read_poorly_is_warned_of_on_standard_error(tmp_path: Path) -> None:
+    report = tmp_path / "english.txt"
+    report.write_text("The meeting on flood control was held in Hangzhou.\n", "utf-8")
+    result = run("build", report, "-o", tmp_path / "out")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("warning: english.txt: little of it is Chinese")
+    assert "warning" not in result.stdout
