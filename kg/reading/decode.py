@@ -31,9 +31,18 @@ def read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise InputError(f"{path}: is a directory, not a report")
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:  # opened once: a named pipe is read as it comes
+            data = stream.read(MOST_BYTES + 1)
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from error
+    if len(data) > MOST_BYTES:
+        raise InputError(f"{path}: is larger than {MOST_BYTES // 2**20} MiB, more than any "
+                         "report; split it into its reports")
+    return data
+
+
+#: The largest report kg reads (a year of a daily paper's text is about 30 MiB).
+MOST_BYTES = 64 * 2**20
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:

@@ -86,3 +86,14 @@ def test_decode_newlines() -> None:
 def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(encoding: str) -> None:
     text = "2015年3月2日，杭州市总工会主席张三出席。\n"
     assert decode(text.encode(encoding), "x") == text
+
+
+def test_a_file_larger_than_any_report_is_refused(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kg.reading.decode.MOST_BYTES", 2**20)
+    big = tmp_path / "big.txt"
+    big.write_text("杭州市副市长齐一民出席会议。" * 30_000, "utf-8")  # 1.2 MiB
+    with pytest.raises(InputError, match="is larger than 1 MiB, more than any report"):
+        read_report(big)
+    big.write_text("杭州市副市长齐一民出席会议。" * 20_000, "utf-8")  # 0.8 MiB: read
+    assert read_report(big).text.startswith("杭州市")
