@@ -66,8 +66,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
             raise InputError(f"{name}: is not {encoding} text ({error}); name another with "
                              f"--encoding") from error
     if b"\x00" in data:
-        if (utf16 := _utf16(data)) is not None:
-            return _newlines(utf16)
+        if (text := _utf8_with_nul(data) or _utf16(data)) is not None:
+            return _newlines(text)
         raise InputError(f"{name}: looks binary (it has NUL bytes and no byte-order mark); "
                          f"give a text file, or its encoding with --encoding")
     try:
@@ -81,15 +81,28 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         return _newlines(data.decode(guessed))
 
 
+def _utf8_with_nul(data: bytes) -> str | None:
+    """UTF-8 text with stray NUL characters in it (a page scraped badly): it decodes as
+    UTF-8, and a quarter of its bytes or fewer are NULs (UTF-16 seldom decodes as UTF-8, and
+    is half NULs where it does: ASCII)."""
+    if data.count(0) * 4 > len(data):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _utf16(data: bytes) -> str | None:
     """The text of UTF-16 bytes without a byte-order mark (Windows tools write them): the
-    bytes decode whole, little- or big-endian, to text with no NUL or other control in it
-    but line ends and tabs."""
-    if len(data) % 2:
+    zero bytes of its ASCII characters (line ends, digits) stand on one side of each pair,
+    and the bytes decode whole, little- or big-endian, to text with no control in it but
+    line ends and tabs."""
+    low, high = data[0::2].count(0), data[1::2].count(0)
+    if len(data) % 2 or min(low, high) * 10 > max(low, high):
         return None
-    odd = data[1::2].count(0) >= data[0::2].count(0)  # ASCII's zero bytes: second if LE
     try:
-        text = data.decode("utf-16-le" if odd else "utf-16-be")
+        text = data.decode("utf-16-le" if high > low else "utf-16-be")
     except UnicodeDecodeError:
         return None
     return None if any(ord(c) < 32 and c not in "\n\r\t\f" for c in text) else text

@@ -18,7 +18,7 @@ SENTENCE = "浙江省总工会召开学习会议，杭州市总工会主席张�
     [
         ("empty.txt", b"", "is empty"),
         ("blank.txt", " \r\n\t\u3000\n".encode(), "is empty"),
-        ("nul.txt", "杭州\x00".encode(), "looks binary"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x80", "looks binary"),
         ("latin1.txt", "杭州 ".encode() + "é".encode("latin-1"),
          "is not UTF-8 text (byte 7) and its encoding cannot be told"),
         ("noise.txt", b"\x81\x30\xff\xff\xfe", "--encoding"),
@@ -97,3 +97,9 @@ def test_a_file_larger_than_any_report_is_refused(tmp_path: Path,
         read_report(big)
     big.write_text("杭州市副市长齐一民出席会议。" * 20_000, "utf-8")  # 0.8 MiB: read
     assert read_report(big).text.startswith("杭州市")
+
+
+@pytest.mark.parametrize("noise", ["\x00", "0\x000\x000", "\x00\x00"])
+def test_utf8_with_stray_nul_characters_is_read_as_utf8(noise: str) -> None:
+    text = f"杭州召开推进会\n\n杭州市副市长齐一民出席会议。{noise}\n"
+    assert decode(text.encode("utf-8"), "x") == text
