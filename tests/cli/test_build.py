@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -10,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+import opencc
 import pytest
 import rdflib
 from click.testing import Result
@@ -272,3 +274,28 @@ def test_a_report_read_poorly_is_warned_of_on_standard_error(tmp_path: Path) -> 
     assert result.exit_code == 0
     assert result.stderr.startswith("warning: english.txt: little of it is Chinese")
     assert "warning" not in result.stdout
+
+
+def _counts(stdout: str) -> dict[str, str]:
+    return dict(line.split(None, 1) for line in stdout.splitlines()
+                if line.split(None, 1)[0] in SUMMARY_LABELS)
+
+
+def test_the_bundled_report_as_a_web_page_or_in_traditional_characters_reads_the_same(
+        tmp_path: Path) -> None:
+    text = TRANSCRIPT.read_text("utf-8")
+    plain = _counts(run("build", TRANSCRIPT, "-o", tmp_path / "plain").stdout)
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    page = tmp_path / "page.html"  # markup inside its quotations, a script beside them
+    page.write_text("<html><head><meta charset='utf-8'></head><body><div>" + "".join(
+        "<p>" + html.escape(p).replace("“", "“<span>").replace("”", "</span>”") + "</p>"
+        for p in paragraphs) + "</div><script>var a = 1;</script></body></html>", "utf-8")
+    traditional = tmp_path / "traditional.txt"
+    traditional.write_text(opencc.OpenCC("s2t").convert(text), "utf-8")
+    for report in (page, traditional):
+        result = run("build", report, "-o", tmp_path / report.stem)
+        counts = _counts(result.stdout)
+        if report == traditional:  # each name also in simplified characters: more triples
+            assert int(counts.pop("triples")) > int(plain["triples"])
+        assert counts == {k: v for k, v in plain.items() if k in counts}, report.name
+        assert "warning" not in result.stderr
