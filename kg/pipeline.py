@@ -8,6 +8,7 @@ A report flows through the packages in order: :mod:`kg.reading` (file → text),
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -85,11 +86,14 @@ def check_paths(paths: Sequence[Path], out_dir: Path) -> None:
     a report, or a file the build is about to replace.
 
     Raises:
-        OutputError: ``out_dir`` is a file.
+        OutputError: ``out_dir`` is a file, or a directory this user cannot write in.
         InputError: a report is a graph file, or one of the files the build writes.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: is a file; give -o a directory to write into")
+    if out_dir.is_dir() and not os.access(out_dir, os.W_OK | os.X_OK):
+        raise OutputError(f"{out_dir}: cannot be written in (permission denied); choose "
+                          "another directory with -o")
     outputs = {(out_dir / name).resolve() for name in (*OUTPUTS, VIEW)}
     graphs = {f".{f.extension}" for f in EXPORTERS.values()} | GRAPH_SUFFIXES
     for path in paths:

@@ -16,6 +16,7 @@ from kg.cli.options import (
     FILES_FROM,
     GENRE,
     JOBS,
+    PATH,
     REPORTS,
     directory,
     need_reports,
@@ -42,7 +43,7 @@ from kg.resolution import read_decisions
 @GENRE
 @ENCODING
 @DECISIONS
-@click.option("--store", "store_dir", type=click.Path(path_type=Path),
+@click.option("--store", "store_dir", type=PATH,
               help="Add the reports to this store (kg add) and write the graph of every "
                    "report it holds.")
 @JOBS

@@ -9,6 +9,7 @@ import click
 
 from kg.cli.errors import NONCONFORMING, Failure, command
 from kg.cli.formats import EXPORT_FORMATS
+from kg.cli.options import PATH
 from kg.cli.store import graph_at
 from kg.rdf.export import convert, serialise_graph
 from kg.rdf.validate import validate as check_shapes
@@ -17,11 +18,11 @@ from kg.view.exports import TABLE_FORMATS, write_tables
 
 
 @command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_path", metavar="GRAPH", type=PATH)
 @click.option("-f", "--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
               help="The format to write: an RDF format, a network (graphml, gexf, "
                    "ties-graphml), ties-csv, popolo, or the tables (csv, xlsx).")
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path),
+@click.option("-o", "--output", "out", type=PATH,
               help="The file to write (default: standard output); for csv, the directory.")
 def export(graph_path: Path, fmt: str, out: Path | None) -> None:
     """Write the graph file (or store) GRAPH in another format.
@@ -56,7 +57,7 @@ def export(graph_path: Path, fmt: str, out: Path | None) -> None:
 
 
 @command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_path", metavar="GRAPH", type=PATH)
 @click.pass_context
 def validate(ctx: click.Context, graph_path: Path) -> None:
     """Check GRAPH against the project's SHACL shapes; exit 1 if it does not conform.

@@ -40,6 +40,11 @@ def directory(_ctx: click.Context, _param: click.Parameter, value: str) -> Path:
     return Path(value)
 
 
+#: The types of path arguments: kg opens the files itself and says in one line what it cannot
+#: read (click's own check of an unreadable file would end in a usage error, exit 2).
+PATH = click.Path(path_type=Path, readable=False)
+FILE = click.Path(path_type=Path, dir_okay=False, readable=False)
+
 REPORTS = click.argument("reports", nargs=-1)
 FILES_FROM = click.option(
     "--files-from", metavar="LIST",
@@ -55,7 +60,7 @@ GENRE = click.option("--genre", default=AUTO, show_default=True,
 ENCODING = click.option("--encoding", metavar="NAME",
                         help="The reports' encoding (default: a byte-order mark's, UTF-8, or "
                              "the one their bytes show: GB18030, Big5 …).")
-DECISIONS = click.option("--decisions", type=click.Path(path_type=Path, dir_okay=False),
+DECISIONS = click.option("--decisions", type=FILE,
                          help="Your own decisions on who is who (same / different), which "
                               "override kg's: see kg people.")
 JOBS = click.option("-j", "--jobs", type=click.IntRange(1, 256),

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg.cli.errors import command
-from kg.cli.options import DECISIONS, FILES_FROM, REPORTS
+from kg.cli.options import DECISIONS, FILES_FROM, PATH, REPORTS
 from kg.extraction import AUTO
 from kg.pipeline import read_reports
 from kg.reading.inputs import expand
@@ -29,7 +29,7 @@ from kg.store.read import base_of, is_store
 @click.argument("name")
 @REPORTS
 @FILES_FROM
-@click.option("--store", "store_dir", type=click.Path(path_type=Path),
+@click.option("--store", "store_dir", type=PATH,
               help="Ask a store (kg add) instead of reading REPORTS.")
 @DECISIONS
 def people(name: str, reports: tuple[str, ...], files_from: str | None,

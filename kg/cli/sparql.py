@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.errors import command
+from kg.cli.options import PATH
 from kg.cli.store import graph_at
 from kg.rdf.io import load_graph
 from kg.sparql import (
@@ -43,7 +44,7 @@ def _params(_ctx: click.Context, _param: click.Parameter,
 @command()
 @click.argument("query", required=False)
 @click.option("-g", "--graph", "graph_path", default="output/graph.ttl", show_default=True,
-              type=click.Path(path_type=Path),
+              type=PATH,
               help="The graph to query: a graph file, or a store (kg add).")
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table",
               show_default=True, help="How to print the answer.")
@@ -80,7 +81,7 @@ def answer(path: Path, sparql: str, params: dict[str, str]) -> QueryResult:
 @command()
 @click.argument("name")
 @click.option("-g", "--graph", "graph_path", default="output/graph.ttl", show_default=True,
-              type=click.Path(path_type=Path),
+              type=PATH,
               help="The graph to read: a graph file, or a store (kg add).")
 def career(name: str, graph_path: Path) -> None:
     """Print NAME's career: each post read, when first and last (the dates of the
@@ -94,7 +95,7 @@ def career(name: str, graph_path: Path) -> None:
 
 
 @command()
-@click.argument("graph_path", metavar="GRAPH", type=click.Path(path_type=Path))
+@click.argument("graph_path", metavar="GRAPH", type=PATH)
 @click.option("--host", default=DEFAULT_HOST, show_default=True,
               help="The address to listen on (0.0.0.0 lets other machines query the graph).")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),

@@ -16,6 +16,7 @@ from kg.cli.options import (
     FILES_FROM,
     GENRE,
     JOBS,
+    PATH,
     REPORTS,
     base_iri,
     need_reports,
@@ -27,7 +28,7 @@ from kg.reading.inputs import expand
 from kg.store import Bar, Changes, ReportStore, jobs_default
 from kg.store.read import base_of, is_store, store_graph
 
-STORE = click.option("--store", "store_dir", required=True, type=click.Path(path_type=Path),
+STORE = click.option("--store", "store_dir", required=True, type=PATH,
                      help="The store directory (made on first use).")
 
 

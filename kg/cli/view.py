@@ -7,17 +7,18 @@ from pathlib import Path
 import click
 
 from kg.cli.errors import command
+from kg.cli.options import FILE, PATH
 from kg.cli.store import graph_at
 from kg.files import write_atomically
 from kg.view.page import view_page
 from kg.view.stats import format_stats, graph_stats
 
-_GRAPH = click.Path(path_type=Path)
+_GRAPH = PATH
 
 
 @command()
 @click.argument("graph_path", metavar="GRAPH", type=_GRAPH)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=FILE,
               help="The HTML file to write.")
 @click.option("--around", "around_name", metavar="NAME",
               help="Only the neighbourhood of this person or organisation (name or pinyin).")

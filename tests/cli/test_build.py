@@ -299,3 +299,12 @@ def test_the_bundled_report_as_a_web_page_or_in_traditional_characters_reads_the
             assert int(counts.pop("triples")) > int(plain["triples"])
         assert counts == {k: v for k, v in plain.items() if k in counts}, report.name
         assert "warning" not in result.stderr
+
+
+def test_an_output_directory_that_cannot_be_written_in_is_refused_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # as if read-only
+    assert_one_error_line(run("build", tmp_path / "missing.txt", "-o", out),
+                          "cannot be written in (permission denied)")

@@ -93,3 +93,19 @@ def test_a_graph_from_a_named_pipe_is_read_once(tmp_path: Path) -> None:
         threading.Thread(target=pipe.write_text, args=(triple, "utf-8"), daemon=True).start()
         out, err = kg.communicate(timeout=120)  # a second opening would wait for ever
     assert kg.returncode == 0 and "齐一民" in out.decode(), err.decode()
+
+
+def test_a_file_kg_cannot_read_is_one_line_and_exit_1(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = tmp_path / "graph.ttl"
+    graph.write_text("<a:b> <a:c> <a:d> .\n", "utf-8")
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # as if unreadable:
+    real = Path.open  # click no longer checks first (a usage error, exit 2), kg says it
+
+    def refused(self: Path, *args: object, **kwargs: object) -> object:
+        if self == graph:
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refused)
+    assert_one_error_line(run("stats", graph), "cannot be read (Permission denied)")
