@@ -9,12 +9,22 @@ from rdflib.namespace import FOAF, SKOS, DefinedNamespace, Namespace
 KG_NS = "https://example.org/kg/ns#"
 DEFAULT_BASE = "https://example.org/kg/id/"
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
+class _Terms(Namespace):
+    """A namespace that makes each of its terms once: rdflib's makes (and checks) a new
+    IRI at every ``NS.term``, a quarter of the time writing a report's statements took."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found there from now on, before __getattr__ is asked
+        return term
+
+
+ORG = _Terms("http://www.w3.org/ns/org#")
+SCHEMA = _Terms("https://schema.org/")
+NIF = _Terms("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = _Terms("http://www.w3.org/2005/11/its/rdf#")
+PROV = _Terms("http://www.w3.org/ns/prov#")
+DCTERMS = _Terms("http://purl.org/dc/terms/")
 
 
 class KG(DefinedNamespace):
