@@ -17,7 +17,7 @@ from kg.extraction.gazetteer import short_name
 from kg.ids import digest
 from kg.model import Place, Post, Report, Section, Span
 from kg.rdf import pinyin
-from kg.rdf.iris import Minter, title_iri
+from kg.rdf.iris import Minter, minted, title_iri
 from kg.rdf.namespace import (
     DCTERMS,
     DEFAULT_BASE,
@@ -123,7 +123,7 @@ class _Writer:
         self.identities = identities
         self.places = {p.key: p for p in report.extraction.places}
         self.doc = f"{mint.base}doc/{report.key}"
-        self.context = URIRef(f"{self.doc}#char=0,{len(report.text.raw)}")
+        self.context = minted(f"{self.doc}#char=0,{len(report.text.raw)}")
 
     def person(self, key: str) -> URIRef:
         """The IRI of the person the report knows by ``key``."""
@@ -153,7 +153,7 @@ class _Writer:
         """The characters ``span`` was read from (a name's mention if ``ident`` is given)."""
         add, raw = self.add, self.report.text.raw
         begin, end = self.report.text.raw_span(span)
-        node = URIRef(f"{self.doc}#char={begin},{end}")
+        node = minted(f"{self.doc}#char={begin},{end}")
         add((node, RDF.type, NIF.Phrase))
         add((node, NIF.anchorOf, Literal(raw[begin:end])))
         add((node, NIF.beginIndex, _index(begin)))
