@@ -51,9 +51,8 @@ def people(name: str, reports: tuple[str, ...], files_from: str | None,
             raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
         store = ReportStore(store_dir, base=base_of(store_dir),  # your decisions, not kept
                             decisions=read_decisions(decisions) if decisions else None)
-        found = [r for entry in store for r in entry.records]
         files = {entry.key: entry.name for entry in store}
-        click.echo(describe(name, found, files, store.identities()))
+        click.echo(describe(name, store.records_of(name), files, store.identities({name})))
         return
     if not reports and files_from is None:
         raise click.UsageError("name the REPORTS to read, or give --store")

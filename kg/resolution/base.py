@@ -48,6 +48,12 @@ class PersonRecord:
         """(report, person): the record's key."""
         return (self.report, self.person)
 
+    def lean(self) -> PersonRecord:
+        """The record without what only shows it (its posts, mentions and sections): what a
+        store's index keeps for the resolvers, which weigh the rest."""
+        return PersonRecord(self.report, self.person, self.name, self.year, (), (),
+                            self.organisations, self.places, (), self.ancestry, self.named)
+
     def __reduce__(self) -> tuple[type[PersonRecord], tuple[object, ...]]:
         # a store's index holds thousands: pickled by position, not field by field; the
         # report's ``named`` is one tuple that all its records share, pickled once

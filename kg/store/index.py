@@ -20,7 +20,7 @@ ENTRIES = "entries"  # an entry a report
 MANIFEST = "kg-store.json"
 REPORTS = "reports"
 GRAPHS = "oxigraph"
-FORMAT = 2  # of the index and the reports kept: raised when what is pickled changes
+FORMAT = 3  # of the index and the reports kept: raised when what is pickled changes
 
 
 @dataclass(slots=True)
@@ -32,7 +32,7 @@ class Entry:
     date: str | None
     genre: str
     source: str | None
-    records: tuple[PersonRecord, ...]
+    records: tuple[PersonRecord, ...]  # lean (PersonRecord.lean): what the resolvers weigh
     people: dict[str, str] = field(default_factory=dict)  # person key → identity key graphed
 
 

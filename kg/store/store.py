@@ -30,6 +30,7 @@ from kg.resolution import (
     Merge,
     PersonRecord,
     read_decisions,
+    records,
     resolve_records,
 )
 from kg.store.index import (
@@ -37,6 +38,7 @@ from kg.store.index import (
     Entry,
     drop_entry,
     load_index,
+    load_report,
     manifest,
     save_entries,
 )
@@ -146,6 +148,12 @@ class ReportStore:
         found = [r for key in sorted(self.entries) for r in self.entries[key].records
                  if names is None or r.name in names]
         return resolve_records(found, self.resolver, self.decisions)
+
+    def records_of(self, name: str) -> list[PersonRecord]:
+        """Every record of ``name`` in full (posts, mentions and sections too), from the
+        reports as read."""
+        return [r for entry in self if any(r.name == name for r in entry.records)
+                for r in records([load_report(self.path, entry.key)]) if r.name == name]
 
     def people(self) -> int:
         """How many people the reports name, as the resolver last decided."""

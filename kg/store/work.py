@@ -49,7 +49,7 @@ def read_one(task: ReadTask) -> tuple[Entry | None, tuple[str, ...]]:
     save_report(task.store, report)
     ex = report.extraction
     return Entry(report.key, report.name, ex.date, ex.genre, report.source,
-                 tuple(records([report]))), doubts(report)
+                 tuple(r.lean() for r in records([report]))), doubts(report)
 
 
 @dataclass(frozen=True, slots=True)

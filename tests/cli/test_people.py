@@ -74,3 +74,11 @@ def test_build_reads_stdin_and_lists(tmp_path: Path) -> None:
     assert "people         2" in result.stdout  # a person in each, not the same one
     assert run("build", "-o", tmp_path / "o3").exit_code == 2
     assert folder.is_dir()
+
+
+def test_a_store_shows_the_same_as_its_reports(tmp_path: Path) -> None:
+    folder, store = corpus(tmp_path), tmp_path / "store"
+    run("add", folder, "--store", store)
+    from_store = run("people", "齐一民", "--store", store)
+    assert from_store.exit_code == 0, from_store.output
+    assert from_store.stdout == run("people", "齐一民", folder).stdout  # posts shown too
