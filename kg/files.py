@@ -42,27 +42,15 @@ def write_atomically(out_dir: Path, contents: Mapping[str, str],
     except OSError as error:
         raise OutputError(f"{out_dir}: cannot create the output directory "
                           f"({error.strerror or error})") from error
-    mode = 0o666 & ~_umask()
-    temporary: list[tuple[Path, Path]] = []
+    temporary: list[tuple[Path, Path]] = []  # (temporary file, final name), as written
     backups: dict[Path, Path] = {}  # an earlier run's file -> its copy, to undo a rename
     renamed: list[Path] = []
     gone: list[Path] = []
     try:
-        for name, content in contents.items():
-            handle, name_tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-            temporary.append((Path(name_tmp), out_dir / name))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(content)
-            os.chmod(name_tmp, mode)  # mkstemp makes 0600 files
+        _write_temporary(out_dir, contents, temporary)
         gone = [out_dir / name for name in stale if name not in contents
                 and (out_dir / name).is_file()]
-        for final in [final for _, final in temporary] + gone:
-            if final.exists():
-                handle, copy = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".old",
-                                                dir=out_dir)
-                os.close(handle)
-                backups[final] = Path(copy)
-                shutil.copy2(final, copy)
+        _back_up([final for _, final in temporary] + gone, backups)
         with held_signals():  # the renames all happen, or (an error) none stays; a
             for tmp, final in temporary:  # signal held off takes effect once they are done
                 os.replace(tmp, final)
@@ -81,6 +69,30 @@ def write_atomically(out_dir: Path, contents: Mapping[str, str],
         raise
     _remove(backups.values())
     return tuple(final for _, final in temporary)
+
+
+def _write_temporary(out_dir: Path, contents: Mapping[str, str],
+                     temporary: list[tuple[Path, Path]]) -> None:
+    """Write each file under a temporary name beside its final one, noting each in
+    ``temporary`` as soon as it exists (to be removed if anything fails)."""
+    mode = 0o666 & ~_umask()
+    for name, content in contents.items():
+        handle, name_tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+        temporary.append((Path(name_tmp), out_dir / name))
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+        os.chmod(name_tmp, mode)  # mkstemp makes 0600 files
+
+
+def _back_up(finals: list[Path], backups: dict[Path, Path]) -> None:
+    """Copy each of these files that exists beside it, noting the copy in ``backups``."""
+    for final in finals:
+        if final.exists():
+            handle, copy = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".old",
+                                            dir=final.parent)
+            os.close(handle)
+            backups[final] = Path(copy)
+            shutil.copy2(final, copy)
 
 
 def _undo(renamed: list[Path], backups: dict[Path, Path], temporary: list[Path]) -> None:
