@@ -29,11 +29,10 @@ import resource
 import statistics
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import combinations
 from pathlib import Path
 
 from kg.extraction.gazetteer import Gazetteer, gazetteer
@@ -248,25 +247,33 @@ def _city_of(place: Place, gaz: Gazetteer) -> Place:
 
 def scores(identities: Identities, truth: dict[tuple[str, str], str]) -> dict[str, float]:
     """B-cubed precision, recall and F1 over the records, and the precision and recall of
-    cross-report pairs, of the identities against the true ones."""
+    cross-report pairs, of the identities against the true ones (pairs counted, not made:
+    a name in thousands of reports has millions)."""
     found = {ref: identities[ref].key for ref in truth}
     clusters: dict[str, set[tuple[str, str]]] = defaultdict(set)
     gold: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    both: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for ref in truth:
         clusters[found[ref]].add(ref)
         gold[truth[ref]].add(ref)
-    precision = sum(len(clusters[found[r]] & gold[truth[r]]) / len(clusters[found[r]])
+        both[(found[ref], truth[ref])].add(ref)
+    precision = sum(len(both[(found[r], truth[r])]) / len(clusters[found[r]])
                     for r in truth) / len(truth)
-    recall = sum(len(clusters[found[r]] & gold[truth[r]]) / len(gold[truth[r]])
+    recall = sum(len(both[(found[r], truth[r])]) / len(gold[truth[r]])
                  for r in truth) / len(truth)
-    same_found = {frozenset(p) for c in clusters.values() for p in combinations(sorted(c), 2)
-                  if p[0][0] != p[1][0]}
-    same_true = {frozenset(p) for c in gold.values() for p in combinations(sorted(c), 2)
-                 if p[0][0] != p[1][0]}
-    hits = len(same_found & same_true)
+    hits = sum(map(_cross_pairs, both.values()))
+    same_found = sum(map(_cross_pairs, clusters.values()))
+    same_true = sum(map(_cross_pairs, gold.values()))
     return {"b3-p": precision, "b3-r": recall, "b3-f1": 2 * precision * recall /
-            (precision + recall), "pair-p": hits / len(same_found) if same_found else 1.0,
-            "pair-r": hits / len(same_true) if same_true else 1.0}
+            (precision + recall), "pair-p": hits / same_found if same_found else 1.0,
+            "pair-r": hits / same_true if same_true else 1.0}
+
+
+def _cross_pairs(refs: set[tuple[str, str]]) -> int:
+    """How many pairs of these records come from two different reports."""
+    per_report = Counter(report for report, _ in refs)
+    return len(refs) * (len(refs) - 1) // 2 - sum(n * (n - 1) // 2 for n in
+                                                   per_report.values())
 
 
 @dataclass(frozen=True, slots=True)
