@@ -208,7 +208,8 @@ class ReportStore:
                 batch.clear()
         if batch:
             self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
-        self.graphs.flush()
+        # no flush: the changes are in the store's write-ahead log, which the next opening
+        # reads (a flush waited seconds on a store of 1,000 reports)
         save_entries(self.path, (self.entries[task.key] for task in tasks))
         changing.unlink()
         return len(tasks)
