@@ -25,7 +25,7 @@ from kg.ids import digest
 from kg.model import Report
 from kg.rdf.export import EXPORTERS, Statements, serialise
 from kg.rdf.graph import build_dataset, build_graph
-from kg.rdf.io import union
+from kg.rdf.io import GRAPH_FORMATS, union
 from kg.rdf.namespace import DEFAULT_BASE, KG, ORG, SCHEMA
 from kg.reading import read_report
 from kg.reading.inputs import STDIN
@@ -95,7 +95,7 @@ def check_paths(paths: Sequence[Path], out_dir: Path) -> None:
         raise OutputError(f"{out_dir}: cannot be written in (permission denied); choose "
                           "another directory with -o")
     outputs = {(out_dir / name).resolve() for name in (*OUTPUTS, VIEW)}
-    graphs = {f".{f.extension}" for f in EXPORTERS.values()} | GRAPH_SUFFIXES
+    graphs = {suffix for suffix, fmt in GRAPH_FORMATS.items() if fmt}
     for path in paths:
         if str(path) == STDIN:
             continue
@@ -105,10 +105,6 @@ def check_paths(paths: Sequence[Path], out_dir: Path) -> None:
         if path.suffix.lower() in graphs:
             raise InputError(f"{path}: is a graph, not a report; kg export, kg query and "
                              "kg view read graphs")
-
-
-#: Endings of graph files that are not among the formats kg writes.
-GRAPH_SUFFIXES = frozenset({".n3", ".owl", ".json-ld", ".ntriples", ".nquads"})
 
 
 def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str | None = None,

@@ -52,7 +52,8 @@ FILES_FROM = click.option(
 DATE = click.option("--date", callback=_date, metavar="YYYY[-MM[-DD]]",
                     help="When the reports were written (default: where their text says it).")
 BASE = click.option("--base", default=DEFAULT_BASE, show_default=True, callback=base_iri,
-                    help="Base IRI for the graph's resources.")
+                    help="Base IRI for the graph's resources (a store keeps the one it was "
+                         "made with).")
 GENRE = click.option("--genre", default=AUTO, show_default=True,
                      type=click.Choice([AUTO, *sorted(GENRES)]),
                      help="The kind of report (kg genres lists them); auto: each report's own "

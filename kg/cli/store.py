@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from kg.cli.errors import command
 from kg.cli.options import (
+    BASE,
     DATE,
     DECISIONS,
     ENCODING,
@@ -18,7 +19,6 @@ from kg.cli.options import (
     JOBS,
     PATH,
     REPORTS,
-    base_iri,
     need_reports,
     warn,
 )
@@ -58,8 +58,7 @@ def graph_at(path: Path) -> Graph:
 @GENRE
 @DATE
 @ENCODING
-@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=base_iri,
-              help="Base IRI for the graph's resources (fixed when the store is made).")
+@BASE
 @DECISIONS
 @JOBS
 def add(reports: tuple[str, ...], store_dir: Path, files_from: str | None, genre: str,

@@ -10,7 +10,7 @@ every merge.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import Post, Span
 
@@ -51,8 +51,7 @@ class PersonRecord:
     def lean(self) -> PersonRecord:
         """The record without what only shows it (its posts, mentions and sections): what a
         store's index keeps for the resolvers, which weigh the rest."""
-        return PersonRecord(self.report, self.person, self.name, self.year, (), (),
-                            self.organisations, self.places, (), self.ancestry, self.named)
+        return replace(self, posts=(), mentions=(), sections=())
 
     def __reduce__(self) -> tuple[type[PersonRecord], tuple[object, ...]]:
         # a store's index holds thousands: pickled by position, not field by field; the

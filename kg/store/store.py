@@ -180,8 +180,7 @@ class ReportStore:
         identities = self.identities(names)
         merges = {(m.report, m.person): m for i in identities.people for m in i.evidence}
         tasks = []
-        written = {g.value.rsplit("/", 1)[-1] for g in self.graphs.named_graphs()
-                   if isinstance(g, ox.NamedNode)}
+        written = {g.value for g in self.graphs.named_graphs() if isinstance(g, ox.NamedNode)}
         for key in sorted(self.entries):
             entry = self.entries[key]
             if names is not None and entry.people and \
@@ -190,7 +189,8 @@ class ReportStore:
             people = _people(entry, identities, merges)
             seen = {p: _mark(i) for (_, p), i in people.items()}
             if seen != entry.people:
-                before = _written(entry) if key in written and entry.people else None
+                before = _written(entry) if entry.people and \
+                    graph_name(self.base, key) in written else None
                 tasks.append(GraphTask(key, people, self.path, self.base, before))
                 entry.people = seen
         changing = self.path / CHANGING
