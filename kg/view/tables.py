@@ -24,15 +24,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import rdflib
-from rdflib import RDF, Literal
+from rdflib import RDF
 from rdflib.namespace import FOAF, SKOS
-from rdflib.term import BNode, Node
+from rdflib.term import BNode, Node, URIRef
 
 from kg.rdf import pinyin
 from kg.rdf.graph import PINYIN
 from kg.rdf.namespace import DCTERMS, ITSRDF, KG, NIF, ORG, POST_STATUSES, PROV, SCHEMA
 from kg.view.kinds import concept_label
-from kg.view.terms import label_rank, local_name, sort_key
+from kg.view.terms import label_rank, literals, local_name, pick_label, sort_key
 
 __all__ = ["COLUMNS", "MembershipRow", "OrganisationRow", "PersonRow", "Reading", "ReportRow",
            "Tables", "node_id", "read_tables", "table_rows"]
@@ -54,10 +54,7 @@ _STATUS = {str(iri): name for name, iri in POST_STATUSES.items()}
 
 def node_id(term: Node) -> str:
     """A row's id: the last path segment of its IRI (``_:id`` for a blank node)."""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = str(term).rstrip("/")
-    return text.rsplit("/", 1)[-1] or text
+    return f"_:{term}" if isinstance(term, BNode) else local_name(term)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,19 +181,14 @@ def _clean(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _literals(graph: rdflib.Graph, node: Node, predicate: Node) -> list[Literal]:
-    return [o for o in graph.objects(node, predicate) if isinstance(o, Literal) and str(o).strip()]
-
-
-def _zh(graph: rdflib.Graph, node: Node, predicate: Node) -> str:
+def _zh(graph: rdflib.Graph, node: Node, predicate: URIRef) -> str:
     """The best Chinese value of ``predicate`` (see :func:`label_rank`), else ``""``."""
-    found = sorted((label_rank(lit), str(lit)) for lit in _literals(graph, node, predicate))
-    return _clean(found[0][1]) if found else ""
+    return pick_label(graph, node, predicate, fallback=False)
 
 
-def _tagged(graph: rdflib.Graph, node: Node, predicate: Node, tag: str) -> str:
+def _tagged(graph: rdflib.Graph, node: Node, predicate: URIRef, tag: str) -> str:
     """The first value of ``predicate`` in language ``tag`` or one of its subtags."""
-    found = sorted(str(lit) for lit in _literals(graph, node, predicate)
+    found = sorted(str(lit) for lit in literals(graph, node, predicate)
                    if (lang := (lit.language or "").lower()) == tag or lang.startswith(tag + "-"))
     return _clean(found[0]) if found else ""
 
@@ -253,7 +245,7 @@ class _Reader:
             date = graph.value(node, DCTERMS.date)
             row = ReportRow(node_id(node), str(node),
                             self.files[contexts[0]] if contexts else "",
-                            " / ".join(sorted({_clean(h) for h in _literals(
+                            " / ".join(sorted({_clean(h) for h in literals(
                                 graph, node, SCHEMA.headline) if label_rank(h) < 3})),
                             _clean(date) if date is not None else "",
                             str(_first(graph, node, SCHEMA.url) or ""))
