@@ -8,6 +8,7 @@ compose what they need from it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 #: Marks that end a sentence.
@@ -26,7 +27,7 @@ DELIMITERS = "、,;:“”‘’「」()\n。!?…《》 "
 LIST_JOINERS = ("以及", "、", ",", "和", "及", "与", " ")
 #: Full-width forms and their ASCII: U+FF01–U+FF5E (！ to ～), and the ideographic space.
 _FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
-_FOLD_TABLE = str.maketrans(_FOLD)
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
 #: The full-width form of each ASCII mark (! → ！).
 WIDE_FORMS = {narrow: wide for wide, narrow in _FOLD.items() if wide != "\u3000"}
 
@@ -43,7 +44,11 @@ def is_han(char: str) -> bool:
 def fold(text: str) -> str:
     """Full-width letters, digits and punctuation as ASCII, the ideographic space as a space:
     "本报讯（记者　王一）" → "本报讯(记者 王一)". One character for one."""
-    return text.translate(_FOLD_TABLE)
+    return _FOLDABLE.sub(_folded, text)  # a few marks to fold: faster than str.translate
+
+
+def _folded(match: re.Match[str]) -> str:
+    return _FOLD[match[0]]
 
 
 def any_width(marks: str) -> str:

@@ -94,20 +94,24 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
 
 
 def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
-    for word in grammar().led_bodies:  # 团省委, 民盟杭州市委: the body's name, then a place's
-        if segment.startswith(word, index) and index + len(word) < len(segment) and \
-                _anchor_at(segment, index + len(word), anchors):
-            return True
-    if segment[index] in grammar().place_abbreviations:
+    words = grammar()
+    if segment.startswith(_led_bodies(), index):  # 团省委, 民盟杭州市委: a body, then a place
+        for word in words.led_bodies:
+            if segment.startswith(word, index) and index + len(word) < len(segment) and \
+                    _anchor_at(segment, index + len(word), anchors):
+                return True
+    if segment[index] in words.place_abbreviations:
         return index + 1 < len(segment)
     if segment.startswith(anchors.words, index):
         return True
-    return any(segment.startswith(name, index) for name in _names_from(segment[index:],
-                                                                       anchors.place_names))
+    names = anchors.place_names
+    return any(segment[index:index + n] in names
+               for n in range(min(8, len(segment) - index), 1, -1))
 
 
-def _names_from(rest: str, place_names: frozenset[str]) -> list[str]:
-    return [rest[:n] for n in range(min(8, len(rest)), 1, -1) if rest[:n] in place_names]
+@cache
+def _led_bodies() -> tuple[str, ...]:
+    return tuple(grammar().led_bodies)
 
 
 def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,

@@ -15,6 +15,7 @@ from kg.chinese import is_han
 from kg.extraction.appointments import find_appointments
 from kg.extraction.chains import (
     Anchors,
+    ChainItem,
     KnownNames,
     PersonRef,
     find_chains,
@@ -147,6 +148,12 @@ def _introduced(text: str, sentence: Span, anchors: Anchors) -> list[PersonRef]:
     return taken
 
 
+def _as_punctuated(text: Text, item: ChainItem) -> ChainItem:
+    """The link with its organisation's punctuation as the report writes it (（集团）)."""
+    org = text.punctuated(item.org_span)
+    return item if org == item.org else replace(item, org=org)
+
+
 class SectionReader:
     """Reads the people of one section: their posts, how they took part, what they said."""
 
@@ -205,7 +212,7 @@ class SectionReader:
         """The posts of a person's chain (or of the title after the name); ``context``: what
         the sentence's earlier posts give it (see :class:`~kg.extraction.orgs.Context`)."""
         key = self.people.key(ref.name)
-        items = tuple(replace(i, org=self.written.punctuated(i.org_span)) for i in ref.items)
+        items = tuple(_as_punctuated(self.written, item) for item in ref.items)
         for org, item in self.orgs.resolve_chain(items, scope, context):
             self.people.hold(key, Post(org.name, item.title,
                                        Span(item.org_span.start, item.title_span.end),

@@ -4,9 +4,10 @@ or were only talked about. The words that tell it are the genre's."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.chinese import DELIMITERS
+from kg.extraction.automata import Automaton, automaton, occurrences
 from kg.extraction.chains import PersonRef
 from kg.extraction.words import grammar
 from kg.model import Span
@@ -24,6 +25,40 @@ class Participation:
     agent_marks: tuple[str, ...]  # "会议由A主持": words before people who do what follows
     attribution_frames: tuple[str, ...]  # "这是A、B的观点": the frame before the people …
     attribution_nouns: tuple[str, ...]  # … and the nouns after them
+    # derived: every role's words in one pattern (the longest first), and each word's role
+    # (the first role that lists it)
+    _words: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _roles: dict[str, str] = field(init=False, repr=False, compare=False)
+    _speech: Automaton = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        roles: dict[str, str] = {}
+        for role, listed in self.roles.items():
+            for word in listed:
+                roles.setdefault(word, role)
+        ranked = sorted(roles, key=len, reverse=True)
+        object.__setattr__(self, "_roles", roles)
+        object.__setattr__(self, "_words", re.compile("|".join(map(re.escape, ranked))
+                                                      if ranked else "(?!)"))
+        object.__setattr__(self, "_speech", automaton(
+            (word, len(word)) for word in self.roles.get("speaker", ())))
+
+    def first_role_word(self, rest: str) -> tuple[str | None, int, str]:
+        """The role of the first word for one in ``rest`` (the longest of those starting
+        there), where it stands, and the word; words where someone else's company starts
+        ("在B陪同下") do not count."""
+        match = self._words.search(rest)
+        while match is not None and rest.startswith(self.companion_frames, match.start()):
+            match = self._words.search(rest, match.start() + 1)
+        if match is None:
+            return None, 0, ""
+        return self._roles[match[0]], match.start(), match[0]
+
+    def speech_end(self, text: str, begin: int, end: int) -> int:
+        """Where the last word for speaking that lies inside ``text[begin:end]`` ends (the
+        last verb of a clause: "在发言中说"), or ``begin`` if none does."""
+        return begin + max((last + 1 for last, _ in occurrences(self._speech, text[begin:end])),
+                           default=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +105,7 @@ def read_predicate(text: str, sentence: Span, run: list[PersonRef], previous: Sp
                or before.endswith(words.agent_marks) or before.endswith(grammar().categories))
     if not initial:
         return Reading("referenced")
-    role, at, word = _first_role_word(rest, words)
+    role, at, word = words.first_role_word(rest)
     if role is None:
         return Reading("participant" if rest.strip("。 ") else "referenced")
     if role != "speaker":
@@ -80,20 +115,6 @@ def read_predicate(text: str, sentence: Span, run: list[PersonRef], previous: Sp
 
 def _opens_chain(ref: PersonRef) -> bool:
     return ref.titled is None and bool(ref.items) and ref.items[0].trimmed is False
-
-
-def _first_role_word(rest: str, words: Participation) -> tuple[str | None, int, str]:
-    best: tuple[int, int, str, str] | None = None
-    for role, listed in words.roles.items():
-        for word in listed:
-            index = rest.find(word)
-            while index >= 0 and rest.startswith(words.companion_frames, index):
-                index = rest.find(word, index + 1)  # someone else's company: "在B陪同下"
-            if index >= 0 and (best is None or (index, -len(word)) < (best[0], best[1])):
-                best = (index, -len(word), role, word)
-    if best is None:
-        return None, 0, ""
-    return best[2], best[0], best[3]
 
 
 def _said(text: str, sentence: Span, verb: tuple[int, int, str], run_start: int,
@@ -118,13 +139,7 @@ def _said(text: str, sentence: Span, verb: tuple[int, int, str], run_start: int,
     clause_end = after + at
     while clause_end < end and text[clause_end] not in ",,::;;“。":
         clause_end += 1
-    verb_end = after + at + len(word)
-    speech = words.roles["speaker"]
-    for said in speech:  # "在发言中说": the last verb of the clause
-        index = text.rfind(said, after + at, clause_end)
-        if index >= 0:
-            verb_end = max(verb_end, index + len(said))
-    pos = verb_end
+    pos = max(after + at + len(word), words.speech_end(text, after + at, clause_end))
     while pos < end and text[pos] in "道 ":
         pos += 1
     if pos < end and text[pos] in ",,::“「":

@@ -14,6 +14,7 @@ the text is given back as written (:meth:`kg.model.Text.original`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.chinese import PARAGRAPH_ENDS, fold, is_han
@@ -68,45 +69,43 @@ def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = No
     found = _lines(raw, chars if chars is not None else simplified(raw) or raw)
     if wrapped is None:
         wrapped = is_wrapped([chars for _, chars, _ in found], marks)
-    lines: list[tuple[str, list[int]]] = []  # (text, offsets) of each kept line
+    lines: list[tuple[str, list[Sequence[int]]]] = []  # (text, offsets) of each kept line
     breaks: list[int] = []  # raw index of the break that ended each kept line
     for offsets, chars, end in found:
         if wrapped and lines and marks.joins(lines[-1][0], chars):
-            lines[-1] = (lines[-1][0] + chars, lines[-1][1] + offsets)
+            lines[-1][1].append(offsets)
+            lines[-1] = (lines[-1][0] + chars, lines[-1][1])
             breaks[-1] = end
         else:
-            lines.append((chars, offsets))
+            lines.append((chars, [offsets]))
             breaks.append(end)
-    text: list[str] = []
     mapping: list[int] = []
-    for index, (chars, offsets) in enumerate(lines):
+    for index, (_, pieces) in enumerate(lines):
         if index:
-            text.append("\n")
             mapping.append(min(breaks[index - 1], len(raw) - 1))
-        text.append(chars)
-        mapping.extend(offsets)
-    return Text(raw=raw, text="".join(text), offsets=tuple(mapping))
+        for offsets in pieces:
+            mapping.extend(offsets)
+    return Text(raw=raw, text="\n".join(chars for chars, _ in lines), offsets=tuple(mapping))
 
 
-def _lines(raw: str, chars: str) -> list[tuple[list[int], str, int]]:
+def _lines(raw: str, chars: str) -> list[tuple[Sequence[int], str, int]]:
     """Each line that is not blank: the raw offsets of its characters (spaces at its ends
     left out), its characters folded (read from ``chars``, the raw text one character for
     one in the script kg reads), and where the break after it stands."""
-    found = []
-    for match in re.finditer(r"[^\n]*", raw):
-        if match.start() > 0 and raw[match.start() - 1] != "\n":
-            continue  # finditer's empty match right after a line
-        begin, end = match.start(), match.end()
-        while begin < end and raw[begin] in _SPACE:
-            begin += 1
-        while end > begin and raw[end - 1] in _SPACE:
-            end -= 1
+    found: list[tuple[Sequence[int], str, int]] = []
+    chars = fold(chars)  # one character for one: the offsets hold
+    start = 0
+    for line in raw.split("\n"):
+        stop = start + len(line)
+        begin = stop - len(line.lstrip(_SPACE))
+        end = start + len(line.rstrip(_SPACE))
         if begin < end and _INVISIBLE.search(raw, begin, end):  # read as if not there
             kept = [i for i in range(begin, end) if not _INVISIBLE.match(raw, i)]
             if kept:
-                found.append((kept, fold("".join(chars[i] for i in kept)), match.end()))
+                found.append((kept, "".join(chars[i] for i in kept), stop))
         elif begin < end:
-            found.append((list(range(begin, end)), fold(chars[begin:end]), match.end()))
+            found.append((range(begin, end), chars[begin:end], stop))
+        start = stop + 1
     return found
 
 
