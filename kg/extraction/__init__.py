@@ -71,7 +71,7 @@ def extract(raw: str, *, genre: str | Genre = AUTO,
     people = People()
     reader = SectionReader(text, chosen, places, orgs, people)
     known = KnownNames(body, found.names)
-    sections = tuple(reader.read(index, section, found.refs[index], known)
+    sections = tuple(reader.read(index, section, found, known)
                      for index, section in enumerate(layout.sections))
     for name in sorted(found.names):
         people.key(name)

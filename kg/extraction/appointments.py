@@ -64,7 +64,9 @@ def find_appointments(text: str, begin: int, end: int) -> list[PersonRef]:
 
 def find_resignations(text: str, begin: int, end: int) -> list[PersonRef]:
     """Everyone who resigns a post in ``text[begin:end]``: A(提出)辞去X、Y职务."""
-    refs = []
+    refs: list[PersonRef] = []
+    if not _resign_word().search(text, begin, end):
+        return refs  # most sentences: no verb, so no name to try before one at each place
     for match in _resignation().finditer(text, begin, end):
         if not looks_like_a_name(match.group(1)):
             continue
@@ -82,6 +84,11 @@ def _resignation() -> re.Pattern[str]:
     openers = "|".join(map(re.escape, g.resign_openers))
     verbs = "|".join(map(re.escape, g.resign_words))
     return re.compile(f"([\u4e00-\u9fff]{{2,3}})(?:{openers})?(?:{verbs})")
+
+
+@cache
+def _resign_word() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, grammar().resign_words)))
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from kg.chinese import DELIMITERS, HAN_RANGES, LIST_JOINERS, is_han
@@ -48,12 +48,13 @@ class PersonRef:
     items: tuple[ChainItem, ...] = ()
     titled: str | None = None  # a title after the name (张大明总书记)
     role: str | None = None  # how they took part, where the grammar knows it (an appointee)
+    #: Where the reference ends (after a title that follows the name, if any).
+    end: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def end(self) -> int:
-        """Where the reference ends (after a title that follows the name, if any)."""
+    def __post_init__(self) -> None:
         after = max((i.title_span.end for i in self.items if i.after_name), default=0)
-        return max(self.name_span.end + (len(self.titled) if self.titled else 0), after)
+        object.__setattr__(self, "end", max(
+            self.name_span.end + (len(self.titled) if self.titled else 0), after))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,8 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
         name_end = name_start + length
         member = next((m for m in grammar().members_after_names if text.startswith(m, name_end)
                        and not inside_a_name(text, name_end, m)
-                       and not _on_behalf(text, name_end + len(m))), None)
+                       and not _on_behalf(text, name_end + len(m))), None) \
+            if text.startswith(_members(), name_end) else None
         if member is not None:  # 院长王五委员: and a member of the report's CPPCC
             items.append(ChainItem("", Span(name_end, name_end), member,
                                    Span(name_end, name_end + len(member)), trimmed=False,
@@ -187,6 +189,8 @@ def _member_name(text: str, pos: int) -> int:
     (厅长益西达瓦委员: names of four characters with no surname among them)."""
     words = grammar()
     for length in (4, 3, 2):
+        if not text.startswith(_members(), pos + length):
+            continue
         candidate = text[pos:pos + length]
         member = next((m for m in words.members_after_names
                        if text.startswith(m, pos + length)), None)
@@ -197,6 +201,11 @@ def _member_name(text: str, pos: int) -> int:
                 and not any(kind in candidate for kind in org_kinds()):
             return length  # not "向市政协委员", not "兼某某委员会"
     return 0
+
+
+@cache
+def _members() -> tuple[str, ...]:
+    return tuple(grammar().members_after_names)
 
 
 def _segment_start(text: str, floor: int, end: int) -> int:

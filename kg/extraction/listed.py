@@ -22,7 +22,7 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
     refs = _after_openers(text, begin, end, place_names)
     for run in _runs(text, begin, end):
         first = _name_ending(text, run[0], begin, place_names)
-        last = _name_starting(text, run[-1] + 1, end, place_names)
+        last = None if first is None else _name_starting(text, run[-1] + 1, end, place_names)
         if first is None or last is None:
             continue
         spans = [first, *(Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)), last]

@@ -119,7 +119,7 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
         if pos + length > limit:
             continue
         candidate = text[pos:pos + length]
-        if not _plausible(candidate, inner_words=False) or \
+        if not _plausible(candidate, False) or \
                 in_a_country(text, pos, pos + length):
             continue
         surname = _surname_length(candidate)
@@ -178,11 +178,11 @@ def _longest_country() -> int:
 def looks_like_a_name(candidate: str) -> bool:
     """Whether a string can be a name: a surname and one or two characters, no word of the
     grammar's inside it ("和告诉" is 和 and 告诉, not a name)."""
-    return _plausible(candidate, inner_words=True)
+    return _plausible(candidate, True)
 
 
 @lru_cache(maxsize=65536)  # the same few thousand strings again and again
-def _plausible(candidate: str, *, inner_words: bool) -> bool:
+def _plausible(candidate: str, inner_words: bool) -> bool:  # positional: a cheaper key
     """A surname and one or two characters (two or three after a compound surname), all Han;
     not a word the grammar or the lexicon knows (a title, a body, 关于); holding no name of
     an organisation's kind (临时政府); with ``inner_words``, holding no word of the grammar

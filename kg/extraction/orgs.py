@@ -174,8 +174,10 @@ class OrgResolver:
         """A body named by a party or the League before a place (民盟省委 → 民盟浙江省委,
         团市委 → 共青团杭州市委), or None."""
         for word, name in grammar().led_bodies.items():
+            if not text.startswith(word):
+                continue
             rest = text[len(word):]
-            if text.startswith(word) and rest and rest not in national_bodies():
+            if rest and rest not in national_bodies():
                 known = set(self.known)
                 body = self._resolve(rest, chain, previous, scope)
                 if body is not None and body.name not in known:

@@ -98,6 +98,7 @@ class Introductions:
 
     refs: tuple[tuple[PersonRef, ...], ...]  # by section
     names: tuple[str, ...]  # longest first
+    sentences: dict[Span, list[Span]]  # each paragraph's
 
     @classmethod
     def find(cls, text: str, layout: Layout, anchors: Anchors) -> Introductions:
@@ -105,17 +106,19 @@ class Introductions:
         with a title after the name (each kind only where no earlier kind stands)."""
         by_section: list[tuple[PersonRef, ...]] = []
         known: set[str] = set()
+        split: dict[Span, list[Span]] = {}
         for section in layout.sections:
             found: list[PersonRef] = []
             for para in section.body:
-                for sentence in sentences(text, para.start, para.end):
+                split[para] = sentences(text, para.start, para.end)
+                for sentence in split[para]:
                     found += _introduced(text, sentence, anchors)
             by_section.append(tuple(found))
             known.update(ref.name for ref in found)
         by_section = [tuple(_shorter_known(text, ref, known) for ref in refs)
                       for refs in by_section]
         known = {ref.name for refs in by_section for ref in refs}
-        return cls(tuple(by_section), tuple(sorted(known, key=lambda n: (-len(n), n))))
+        return cls(tuple(by_section), tuple(sorted(known, key=lambda n: (-len(n), n))), split)
 
 
 def _shorter_known(text: str, ref: PersonRef, known: set[str]) -> PersonRef:
@@ -163,9 +166,10 @@ class SectionReader:
         self.text = text.text
         self.genre, self.places, self.orgs, self.people = genre, places, orgs, people
 
-    def read(self, index: int, section: SectionLayout, refs: tuple[PersonRef, ...],
+    def read(self, index: int, section: SectionLayout, found: Introductions,
              known: KnownNames) -> Section:
         """The section read, with its people keyed in :attr:`people`."""
+        refs = found.refs[index]
         regions = self.genre.regions(section, self.places)
         for region in regions:
             self.places.use(region)
@@ -179,7 +183,7 @@ class SectionReader:
         starts = [refs[i].start for i in by_start]
         for para in section.body:
             previous: Span | None = None
-            for sentence in sentences(self.text, para.start, para.end):
+            for sentence in found.sentences[para]:
                 here = [refs[i] for i in sorted(by_start[bisect_left(starts, sentence.start):
                                                           bisect_left(starts, sentence.end)])]
                 taken = [(r.start, r.end) for r in here]
