@@ -2,6 +2,9 @@
 
 Usage: python bench/extract.py [REPORT...] [--sizes 0.1,1,10] [--no-jieba]
 
+Run it with the Python of the installation to time: the first line says whether its kg is
+pure Python (``pip install .``) or compiled (``KG_COMPILE=1 pip install .``).
+
 The reports (default: the bundled one) are joined and repeated up to each size (in millions
 of characters) and read as one report by ``kg.extraction.read_text``: people, posts,
 organisations, places, participation, quotations. jieba.posseg (``pip install
@@ -17,6 +20,7 @@ import logging
 import time
 from pathlib import Path
 
+import kg.extraction.names
 from kg.extraction import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +53,12 @@ def jieba_posseg() -> object | None:
     return lambda text: sum(1 for _ in jieba.posseg.cut(text))
 
 
+def build() -> str:
+    """How the kg being timed was installed: compiled with mypyc, or pure Python."""
+    compiled = Path(kg.extraction.names.__file__ or "").suffix in (".so", ".pyd")
+    return "compiled (KG_COMPILE=1)" if compiled else "pure Python"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reports", nargs="*", type=Path,
@@ -61,6 +71,7 @@ def main() -> None:
     # load the lexicons, area codes and automata outside the timing
     read_text(corpus(args.reports, 5_000), name="warm-up.txt")
     names = [path.name for path in args.reports]
+    print(f"kg       {build()}, from {Path(kg.extraction.names.__file__ or '').parents[2]}")
     print(f"reports  {len(names)}: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}")
     print(f"{'chars':>10}  {'kg chars/s':>12}  {'jieba.posseg':>12}  {'kg / jieba':>10}")
     for size in (float(s) for s in args.sizes.split(",")):

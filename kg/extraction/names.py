@@ -153,6 +153,8 @@ def in_a_country(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` overlaps a state's name written around it (罗斯 in 俄罗斯,
     越南 itself)."""
     starts, spans = _country_spans(text)
+    if not spans:
+        return False
     first = bisect_left(starts, start - _longest_country() + 1)
     return any(a < end and start < b for a, b in spans[first:bisect_left(starts, end)])
 
