@@ -159,12 +159,24 @@ def in_a_country(text: str, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans[first:bisect_left(starts, end)])
 
 
-@lru_cache(maxsize=4)  # the text being read: its hash is computed once
 def _country_spans(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Where states are named in the text: their starts, and their spans, by start."""
+    """Where states are named in the text: their starts, and their spans, by start.
+
+    Kept for the last few texts, by identity: a cache by value would compare a report with
+    an equal one read earlier character by character at every call."""
+    held = _COUNTRY_SPANS.get(id(text))
+    if held is not None and held[0] is text:
+        return held[1]
     spans = sorted((last - length + 1, last + 1)
                    for last, length in _country_matcher().iter(text))
-    return [a for a, _ in spans], spans
+    found = [a for a, _ in spans], spans
+    if len(_COUNTRY_SPANS) >= 4:
+        del _COUNTRY_SPANS[next(iter(_COUNTRY_SPANS))]
+    _COUNTRY_SPANS[id(text)] = (text, found)  # the text held: its id stays its own
+    return found
+
+
+_COUNTRY_SPANS: dict[int, tuple[str, tuple[list[int], list[tuple[int, int]]]]] = {}
 
 
 @cache
