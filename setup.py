@@ -25,6 +25,10 @@ COMPILED = [
     "kg/extraction/predicates.py",
     "kg/extraction/segments.py",
     "kg/extraction/setting.py",
+    "kg/extraction/dates.py",
+    "kg/extraction/lexicon.py",
+    "kg/extraction/words.py",
+    "kg/extraction/genres/credits.py",
 ]
 
 

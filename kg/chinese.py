@@ -32,12 +32,15 @@ _FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
 WIDE_FORMS = {narrow: wide for wide, narrow in _FOLD.items() if wide != "\u3000"}
 
 
-#: The CJK ideographs' ranges, as a regular expression's character class holds them.
-HAN_RANGES = "\u4e00-\u9fff\u3400-\u4dbf"
+#: The CJK ideographs' blocks: the unified ideographs and extension A, first and last.
+HAN_BLOCKS = ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))
+#: The same, as a regular expression's character class holds them.
+HAN_RANGES = "".join(f"{chr(first)}-{chr(last)}" for first, last in HAN_BLOCKS)
 
 
 def is_han(char: str) -> bool:
-    """Whether ``char`` is a CJK ideograph."""
+    """Whether ``char`` is a CJK ideograph (of :data:`HAN_BLOCKS`, written out: it is called
+    for nearly every character read)."""
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 

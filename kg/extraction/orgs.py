@@ -284,10 +284,10 @@ class OrgResolver:
 def _with_unit(org: str, title: str) -> str:
     """财政部长 is the 部长 of 财政部: a unit's head whose unit the name leaves out."""
     unit = title.removesuffix("长")[-1:]
+    if not title.endswith("长") or unit not in grammar().titled_units:
+        return org
     named = re.sub(r"[(（][^()（）]*[)）]$", "", org)  # 组织部(统战部): the unit is named
-    if title.endswith("长") and unit in grammar().titled_units and not named.endswith(unit):
-        return org + unit
-    return org
+    return org if named.endswith(unit) else org + unit
 
 
 @cache

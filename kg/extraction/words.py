@@ -58,8 +58,16 @@ _DERIVED = {"boundary_multi"}
 _LONGEST_FIRST = {"development_zones", "appoint_words", "remove_words"}
 #: How a field's value is made from the file's, by the field's type.
 _AS: dict[str, Callable[[Any], Any]] = {
-    "frozenset[str]": frozenset, "tuple[str, ...]": tuple, "dict[str, str]": dict, "str": str,
+    "frozenset": frozenset, "tuple": tuple, "dict": dict, "str": str,
 }
+
+
+def _made_as(field_type: object) -> Callable[[Any], Any]:
+    """The maker of a field's type, named as written ("frozenset[str]") or, compiled, a
+    class (frozenset)."""
+    name = field_type.split("[")[0] if isinstance(field_type, str) else \
+        getattr(field_type, "__name__", "")
+    return _AS[name]
 
 
 @cache
@@ -80,6 +88,6 @@ def grammar() -> Grammar:
             value = data[f.name]
             if f.name in _LONGEST_FIRST:
                 value = sorted(value, key=len, reverse=True)
-            values[f.name] = _AS[str(f.type)](value)
+            values[f.name] = _made_as(f.type)(value)
     return Grammar(**values, boundary_multi=frozenset(
         w for w in data["boundary_words"] if len(w) > 1))

@@ -16,7 +16,7 @@ import re
 from functools import cache
 from typing import Any
 
-from kg.chinese import HAN_RANGES
+from kg.chinese import HAN_BLOCKS, HAN_RANGES
 
 _HAN = re.compile(f"[{HAN_RANGES}]+")
 
@@ -33,17 +33,26 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _changing() -> re.Pattern[str]:
+    """Any Han character that has another simplified form (every one converted at once)."""
+    chars = [chr(code) for first, last in HAN_BLOCKS for code in range(first, last + 1)]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # never seen: then one by one
+        converted = [_converter().convert(char) for char in chars]
+    changing = "".join(a for a, b in zip(chars, converted, strict=True) if a != b)
+    return re.compile(f"[{re.escape(changing)}]")
+
+
 def simplified(text: str) -> str | None:
     """The text in simplified characters, one for one, if it is written in traditional ones
     (None if it is not)."""
-    han = "".join(_HAN.findall(text))
-    if len(han) < TRADITIONAL_LEAST:
+    han = sum(len(run) for run in _HAN.findall(text))
+    if han < TRADITIONAL_LEAST:
+        return None
+    if len(_changing().findall(text)) < max(TRADITIONAL_LEAST, TRADITIONAL_SHARE * han):
         return None
     converter = _converter()
-    changed = [c for c in set(han) if converter.convert(c) != c]
-    if sum(han.count(c) for c in changed) < max(TRADITIONAL_LEAST,
-                                                 TRADITIONAL_SHARE * len(han)):
-        return None
     lines = text.split("\n")
     out = []
     for line in lines:
