@@ -9,8 +9,11 @@ reports.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import overload
 
 from kg.chinese import is_han
 from kg.ids import digest
@@ -27,13 +30,63 @@ class Span:
         return Span, (self.start, self.end)  # pickled often (a store's index): kept short
 
 
+class Offsets(Sequence[int]):
+    """For each character of a normalised text, the index of its raw character: kept as the
+    runs normalising makes (a line's characters are a range; a break between lines is one
+    index), not one number per character."""
+
+    __slots__ = ("_pieces", "_starts", "_length")
+
+    def __init__(self, pieces: Iterable[Sequence[int]]) -> None:
+        self._pieces = [piece for piece in pieces if len(piece)]
+        self._starts: list[int] = []
+        length = 0
+        for piece in self._pieces:
+            self._starts.append(length)
+            length += len(piece)
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset out of range")
+        run = bisect_right(self._starts, index) - 1
+        return self._pieces[run][index - self._starts[run]]
+
+    def __iter__(self) -> Iterator[int]:
+        for piece in self._pieces:
+            yield from piece
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == self._length and \
+            all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __reduce__(self) -> tuple[type[Offsets], tuple[list[Sequence[int]]]]:
+        return Offsets, (self._pieces,)
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
     """Normalised text with, for each of its characters, the index of its source character."""
 
     raw: str
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # Offsets, or any sequence of as many indices as characters
 
     def raw_span(self, span: Span) -> tuple[int, int]:
         """Return the raw ``[begin, end)`` that ``span`` of the normalised text was read from."""

@@ -8,13 +8,16 @@ expects a name — after a title, before a verb or a separator.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from kg.chinese import is_han
 from kg.extraction.automata import Automaton, automaton
 from kg.extraction.lexicon import countries, national_bodies, org_kinds, surnames, titles
 from kg.extraction.words import grammar
+
+T = TypeVar("T")
 
 
 @cache
@@ -43,21 +46,43 @@ def _title_matcher() -> Automaton:
     return automaton((title, len(title)) for title in titles() if len(title) > 1)
 
 
-@cache
-def _longest_title() -> int:
-    return max(len(t) for t in titles())
-
-
 def titles_from(text: str, begin: int, end: int) -> dict[int, str]:
     """The longest title starting at each position of ``[begin, end)`` that starts one, by
     position: :func:`title_at` for a whole span at once."""
-    stop = min(len(text), end + _longest_title())
-    found: dict[int, str] = {}
-    for last, length in _title_matcher().iter(text[begin:stop]):  # a slice: iter(text, b, e)
-        start = begin + last - length + 1                       # reads all of text each time
-        if start < end and length > len(found.get(start, "")):
-            found[start] = text[start:start + length]
-    return found
+    starts, found = _titles_in(text)
+    first, last = bisect_left(starts, begin), bisect_left(starts, end)
+    return dict(zip(starts[first:last], found[first:last], strict=True))
+
+
+def _by_identity(make: Callable[[str], T]) -> Callable[[str], T]:
+    """``make`` kept for the last few texts, by identity: a report is read span by span, and
+    a cache by value would compare it, at every span, with an equal one read before."""
+    held: dict[int, tuple[str, T]] = {}
+
+    def made(text: str) -> T:
+        kept = held.get(id(text))
+        if kept is not None and kept[0] is text:
+            return kept[1]
+        value = make(text)
+        if len(held) >= 4:
+            del held[next(iter(held))]
+        held[id(text)] = (text, value)  # the text held: its id stays its own
+        return value
+
+    return made
+
+
+@_by_identity
+def _titles_in(text: str) -> tuple[list[int], list[str]]:
+    """Where titles start in the text, and the longest starting at each, by start (one pass
+    of the automaton over the text, not one per sentence)."""
+    longest: dict[int, int] = {}
+    for last, length in _title_matcher().iter(text):
+        start = last - length + 1
+        if length > longest.get(start, 0):
+            longest[start] = length
+    starts = sorted(longest)
+    return starts, [text[start:start + longest[start]] for start in starts]
 
 
 def title_ending_at(text: str, end: int, start: int = 0) -> str | None:
@@ -159,24 +184,12 @@ def in_a_country(text: str, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans[first:bisect_left(starts, end)])
 
 
+@_by_identity
 def _country_spans(text: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Where states are named in the text: their starts, and their spans, by start.
-
-    Kept for the last few texts, by identity: a cache by value would compare a report with
-    an equal one read earlier character by character at every call."""
-    held = _COUNTRY_SPANS.get(id(text))
-    if held is not None and held[0] is text:
-        return held[1]
+    """Where states are named in the text: their starts, and their spans, by start."""
     spans = sorted((last - length + 1, last + 1)
                    for last, length in _country_matcher().iter(text))
-    found = [a for a, _ in spans], spans
-    if len(_COUNTRY_SPANS) >= 4:
-        del _COUNTRY_SPANS[next(iter(_COUNTRY_SPANS))]
-    _COUNTRY_SPANS[id(text)] = (text, found)  # the text held: its id stays its own
-    return found
-
-
-_COUNTRY_SPANS: dict[int, tuple[str, tuple[list[int], list[tuple[int, int]]]]] = {}
+    return [a for a, _ in spans], spans
 
 
 @cache

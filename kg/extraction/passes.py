@@ -125,9 +125,9 @@ def _shorter_known(text: str, ref: PersonRef, known: set[str]) -> PersonRef:
     """A name read with a character of the word before it (学习乔石同志 read as 习乔石) is
     the shorter name the report also gives alone (乔石)."""
     name, span = ref.name, ref.name_span
-    after_title = any(item.title_span.end == span.start for item in ref.items)
-    if len(name) < 3 or name[1:] not in known or span.start == 0 or after_title or \
-            not is_han(text[span.start - 1]):
+    if len(name) < 3 or name[1:] not in known or span.start == 0 or \
+            not is_han(text[span.start - 1]) or \
+            any(item.title_span.end == span.start for item in ref.items):
         return ref  # a name right after its title (书记张国华) is read whole
     shorter = Span(span.start + 1, span.end)
     return replace(ref, name=name[1:], name_span=shorter,
@@ -135,19 +135,18 @@ def _shorter_known(text: str, ref: PersonRef, known: set[str]) -> PersonRef:
 
 
 def _introduced(text: str, sentence: Span, anchors: Anchors) -> list[PersonRef]:
-    """The people a sentence introduces with a post, the surest reading first."""
-    taken: list[PersonRef] = []
-    titles = titles_from(text, sentence.start, sentence.end)
-
-    def chains_and_lists(t: str, b: int, e: int) -> list[PersonRef]:
-        chains = find_chains(t, b, e, anchors, titles=titles)
-        return chains + find_listed_after(t, chains, e)
-
-    for finder in (find_appointments, chains_and_lists,
-                   lambda t, b, e: find_titled(t, b, e, titles=titles),
-                   lambda t, b, e: find_listed(t, b, e, anchors.place_names)):
-        taken += [ref for ref in finder(text, sentence.start, sentence.end)
-                  if not any(o.start < ref.end and ref.start < o.end for o in taken)]
+    """The people a sentence introduces with a post, the surest reading first: appointed or
+    removed, in a chain of posts (and listed after one), with a title after the name, listed
+    alone; each reading kept where no surer one stands."""
+    begin, end = sentence.start, sentence.end
+    titles = titles_from(text, begin, end)
+    chains = find_chains(text, begin, end, anchors, titles=titles) if titles else []
+    taken = find_appointments(text, begin, end)
+    for found in (chains + find_listed_after(text, chains, end) if chains else chains,
+                  find_titled(text, begin, end, titles=titles),
+                  find_listed(text, begin, end, anchors.place_names)):
+        taken += [ref for ref in found if not any(o.start < ref.end and ref.start < o.end
+                                                  for o in taken)] if taken else found
     return taken
 
 

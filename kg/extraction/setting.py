@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
+from kg.extraction.automata import automaton, occurrences
 from kg.extraction.gazetteer import (
     Gazetteer,
     full_names_in,
@@ -49,13 +50,13 @@ def main_city(text: str, gaz: Gazetteer, province: Place | None) -> Place | None
     named as often; None if it names none."""
     if province is None:
         return None
-    counts = []
-    for city in _cities(gaz, province):
-        short = short_name(city.name)
-        count = text.count(short) if short and len(short) >= 2 else text.count(city.name)
-        if count:
-            counts.append((-count, city.level != "prefecture", city.key, city))
-    return min(counts)[3] if counts else None
+    cities = _cities(gaz, province)
+    written = [short if (short := short_name(city.name)) and len(short) >= 2 else city.name
+               for city in cities]
+    named = Counter(word for _, word in occurrences(automaton((w, w) for w in written), text))
+    counts = [(-named[word], city.level != "prefecture", city.key, city)
+              for city, word in zip(cities, written, strict=True) if named[word]]
+    return min(counts)[3] if counts else None  # one pass over the text for every city
 
 
 def _cities(gaz: Gazetteer, province: Place) -> list[Place]:

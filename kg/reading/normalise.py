@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.chinese import PARAGRAPH_ENDS, fold, is_han
-from kg.model import Text
+from kg.model import Offsets, Text
 from kg.reading.script import simplified
 
 _SPACE = " \t\u3000\xa0\r"
@@ -79,13 +79,12 @@ def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = No
         else:
             lines.append((chars, [offsets]))
             breaks.append(end)
-    mapping: list[int] = []
+    mapping: list[Sequence[int]] = []
     for index, (_, pieces) in enumerate(lines):
         if index:
-            mapping.append(min(breaks[index - 1], len(raw) - 1))
-        for offsets in pieces:
-            mapping.extend(offsets)
-    return Text(raw=raw, text="\n".join(chars for chars, _ in lines), offsets=tuple(mapping))
+            mapping.append((min(breaks[index - 1], len(raw) - 1),))
+        mapping.extend(pieces)
+    return Text(raw=raw, text="\n".join(chars for chars, _ in lines), offsets=Offsets(mapping))
 
 
 def _lines(raw: str, chars: str) -> list[tuple[Sequence[int], str, int]]:
