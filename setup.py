@@ -1,6 +1,6 @@
 """Compiled extraction, on request: ``KG_COMPILE=1 pip install .`` compiles the modules that
 reading a report spends its time in with mypyc (from their type annotations; the code is the
-same), for about 1.6 times the speed. Without it kg is pure Python. The rest of the package's
+same), for 1.4-1.6 times the speed. Without it kg is pure Python. The rest of the package's
 configuration is in ``pyproject.toml``."""
 
 from __future__ import annotations
