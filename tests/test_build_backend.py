@@ -3,7 +3,6 @@ mypy to build and is refused for an editable install."""
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 from pathlib import Path
 from types import ModuleType
@@ -45,11 +44,3 @@ def test_a_compiled_editable_install_is_refused(backend: ModuleType, tmp_path: P
     with pytest.raises(SystemExit, match="pip install -e"):
         backend.build_editable(str(tmp_path))
     assert list(tmp_path.iterdir()) == []
-
-
-def test_the_compiled_modules_are_modules_of_kg() -> None:
-    tree = ast.parse((ROOT / "setup.py").read_text("utf-8"))
-    listed = next(node.value for node in tree.body if isinstance(node, ast.Assign)
-                  and any(getattr(t, "id", "") == "COMPILED" for t in node.targets))
-    paths = ast.literal_eval(listed)
-    assert paths and all((ROOT / path).is_file() and path.startswith("kg/") for path in paths)
