@@ -94,6 +94,29 @@ def report_triples(report: Report, identities: Identities, *,
     return triples
 
 
+def reason_triples(report: str, key: str, identity: Identity, *,
+                   base: str = DEFAULT_BASE) -> list[Triple]:
+    """The statements of report ``report`` that say why the resolver joined its person
+    ``key`` to the person of other reports: all that a report's statements change when the
+    resolver gives the same people other reasons."""
+    mint = Minter(base)
+    return merge_triples(mint, mint.person(identity), identity, report, key)
+
+
+def merge_triples(mint: Minter, node: URIRef, identity: Identity, report: str,
+                  key: str) -> list[Triple]:
+    """Why the resolver holds a report's mention of a person (``node``) to be the person
+    of the other reports: a prov:Derivation from the report, with the reason."""
+    triples: list[Triple] = []
+    for merge in (m for m in identity.evidence if (m.report, m.person) == (report, key)):
+        derivation = mint("merge", digest(identity.key, report, key, size=12))
+        triples += [(node, PROV.qualifiedDerivation, derivation),
+                    (derivation, RDF.type, PROV.Derivation),
+                    (derivation, PROV.entity, mint("report", report)),
+                    (derivation, KG.reason, Literal(merge.reason, lang="en"))]
+    return triples
+
+
 def _zh(value: str) -> Literal:
     return Literal(value, lang=ZH)
 
@@ -227,14 +250,9 @@ class _Writer:
 
     def write_merge(self, node: URIRef, identity: Identity, key: str) -> None:
         """Why the resolver holds this report's mention of the person to be the person of
-        the other reports (a prov:Derivation from the report, with the reason)."""
-        ref = (self.report.key, key)
-        for merge in (m for m in identity.evidence if (m.report, m.person) == ref):
-            derivation = self.mint("merge", digest(identity.key, *ref, size=12))
-            self.add((node, PROV.qualifiedDerivation, derivation))
-            self.add((derivation, RDF.type, PROV.Derivation))
-            self.add((derivation, PROV.entity, self.mint("report", self.report.key)))
-            self.add((derivation, KG.reason, Literal(merge.reason, lang="en")))
+        the other reports (:func:`merge_triples`)."""
+        for triple in merge_triples(self.mint, node, identity, self.report.key, key):
+            self.add(triple)
 
     def write_post(self, holder: URIRef, key: str, held: Post) -> None:
         """A post held, the same holding as a membership (W3C ORG, Popolo), its title, and

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from kg.errors import InputError
 from kg.extraction import AUTO
 from kg.files import replace_atomically
+from kg.rdf.graph import Triple, reason_triples
 from kg.rdf.io import default_size
 from kg.rdf.namespace import DEFAULT_BASE
 from kg.reading import read_report
@@ -42,6 +43,7 @@ from kg.store.index import (
     manifest,
     save_entries,
 )
+from kg.store.terms import Lines
 from kg.store.work import (
     GraphTask,
     Progress,
@@ -180,6 +182,7 @@ class ReportStore:
         identities = self.identities(names)
         merges = {(m.report, m.person): m for i in identities.people for m in i.evidence}
         tasks = []
+        reasons: list[tuple[str, bytes, bytes]] = []  # reports whose reasons alone changed
         written = {g.value for g in self.graphs.named_graphs() if isinstance(g, ox.NamedNode)}
         for key in sorted(self.entries):
             entry = self.entries[key]
@@ -188,13 +191,20 @@ class ReportStore:
                 continue
             people = _people(entry, identities, merges)
             seen = {p: _mark(i) for (_, p), i in people.items()}
-            if seen != entry.people:
-                before = _written(entry) if entry.people and \
-                    graph_name(self.base, key) in written else None
+            if seen == entry.people:
+                continue
+            before = _written(entry) if entry.people and \
+                graph_name(self.base, key) in written else None
+            if before is not None and _same_people(entry.people, seen):
+                reasons.append(_reasons_changed(entry, seen, before, people, self.base))
+            else:
                 tasks.append(GraphTask(key, people, self.path, self.base, before))
-                entry.people = seen
+            entry.people = seen
         changing = self.path / CHANGING
         changing.touch()
+        for key, gone, new in reasons:
+            self._change(ox.NamedNode(graph_name(self.base, key)), _triples(gone),
+                         _triples(new))
         batch: list[bytes] = []
         for done in run_all(graph_one, tasks, jobs=self.jobs, total=len(tasks),
                             progress=self.progress, label="writing"):
@@ -210,9 +220,10 @@ class ReportStore:
             self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
         # no flush: the changes are in the store's write-ahead log, which the next opening
         # reads (a flush waited seconds on a store of 1,000 reports)
-        save_entries(self.path, (self.entries[task.key] for task in tasks))
+        save_entries(self.path, (self.entries[key] for key in
+                                 [*(task.key for task in tasks), *(r[0] for r in reasons)]))
         changing.unlink()
-        return len(tasks)
+        return len(tasks) + len(reasons)
 
     def _drop(self, graph: ox.NamedNode) -> None:
         """Take out a report's named graph, and what only it held from the default graph."""
@@ -280,6 +291,29 @@ def _people(entry: Entry, identities: Identities,
 def _written(entry: Entry) -> dict[tuple[str, str], Identity]:
     """The identity of each of a report's people as its statements were last written."""
     return {r.ref: _identity(r, entry.people[r.person]) for r in entry.records}
+
+
+def _same_people(then: dict[str, str], now: dict[str, str]) -> bool:
+    """Whether two marks of a report's people name the same people (their reasons may
+    differ)."""
+    return then.keys() == now.keys() and all(
+        then[p].partition("|")[0] == now[p].partition("|")[0] for p in then)
+
+
+def _reasons_changed(entry: Entry, seen: dict[str, str],
+                     before: dict[tuple[str, str], Identity],
+                     now: dict[tuple[str, str], Identity], base: str) -> tuple[str, bytes, bytes]:
+    """A report whose people are the same but joined for other reasons: the statements
+    of the reasons it no longer gives and of those it gives now (the rest is unchanged, so
+    the report need not be written again)."""
+    gone: list[Triple] = []
+    new: list[Triple] = []
+    for record in entry.records:
+        if entry.people[record.person] != seen[record.person]:
+            gone += reason_triples(entry.key, record.person, before[record.ref], base=base)
+            new += reason_triples(entry.key, record.person, now[record.ref], base=base)
+    lines = Lines()
+    return entry.key, lines.lines(gone), lines.lines(new)
 
 
 def _identity(record: PersonRecord, mark: str) -> Identity:

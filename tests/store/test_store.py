@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+import kg.store.store
 from kg.errors import InputError
 from kg.store import ReportStore
 
@@ -132,3 +133,26 @@ def test_an_interrupted_change_is_finished_when_the_store_is_opened(
     del store
     again = ReportStore(tmp_path / "store")
     assert quads(again) == before and not (tmp_path / "store" / "changing").exists()
+
+
+def test_a_report_whose_reasons_alone_change_is_not_written_again(
+        tmp_path: Path, files: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    later = files["a.txt"].with_name("e.txt")  # the same career, read once more
+    later.write_text("杭州召开座谈会\n\n本报讯 2019年4月6日 杭州市副市长齐一民出席会议。\n",
+                     "utf-8")
+    store = ReportStore(tmp_path / "store")
+    store.add([files["a.txt"], files["b.txt"]])
+    marks = {e.name: e.people["p1"] for e in store}
+    rendered: list[str] = []
+    graph_one = kg.store.store.graph_one
+    monkeypatch.setattr(kg.store.store, "graph_one",
+                        lambda task: rendered.append(task.key) or graph_one(task))
+    changes = store.add([later])
+    now = {e.name: e.people["p1"] for e in store}
+    changed = {n for n in marks if marks[n] != now[n]}
+    assert changed and all(marks[n].split("|")[0] == now[n].split("|")[0] for n in changed)
+    assert changes.rewritten == 1 + len(changed)  # each changed report counts as written
+    assert rendered == [next(e.key for e in store if e.name == "e.txt")]  # but only e made
+    whole = ReportStore(tmp_path / "whole")
+    whole.add([later, files["b.txt"], files["a.txt"]])
+    assert quads(store) == quads(whole)
