@@ -189,10 +189,10 @@ class ReportStore:
             if names is not None and entry.people and \
                     not any(r.name in names for r in entry.records):
                 continue
-            people = _people(entry, identities, merges)
-            seen = {p: _mark(i) for (_, p), i in people.items()}
+            seen = _marks(entry, identities, merges)
             if seen == entry.people:
                 continue
+            people = _people(entry, identities, merges)
             before = _written(entry) if entry.people and \
                 graph_name(self.base, key) in written else None
             if before is not None and _same_people(entry.people, seen):
@@ -288,6 +288,22 @@ def _people(entry: Entry, identities: Identities,
     return people
 
 
+def _marks(entry: Entry, identities: Identities,
+           merges: dict[tuple[str, str], Merge]) -> dict[str, str]:
+    """The mark of each of a report's people: what of the identity :func:`_people` gives
+    them its statements show, the key and why it was joined (``key|reason``, or the key
+    alone), read without making the identities (most reports stay as they were written)."""
+    marks = {}
+    for record in entry.records:
+        if record.ref not in identities:
+            marks[record.person] = entry.people[record.person]
+            continue
+        key = identities[record.ref].key
+        merge = merges.get(record.ref)
+        marks[record.person] = f"{key}|{merge.reason}" if merge and merge.reason else key
+    return marks
+
+
 def _written(entry: Entry) -> dict[tuple[str, str], Identity]:
     """The identity of each of a report's people as its statements were last written."""
     return {r.ref: _identity(r, entry.people[r.person]) for r in entry.records}
@@ -317,13 +333,7 @@ def _reasons_changed(entry: Entry, seen: dict[str, str],
 
 
 def _identity(record: PersonRecord, mark: str) -> Identity:
-    """A record's identity as its mark (:func:`_mark`) tells it."""
+    """A record's identity as its mark (:func:`_marks`) tells it."""
     key, _, reason = mark.partition("|")
     return Identity(key, record.name, (record.ref,),
                     (Merge(*record.ref, reason),) if reason else ())
-
-
-def _mark(identity: Identity) -> str:
-    """What of an identity a report's statements show: the key, and why it was joined."""
-    reasons = "; ".join(m.reason for m in identity.evidence)
-    return f"{identity.key}|{reasons}" if reasons else identity.key
