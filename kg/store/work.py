@@ -3,6 +3,7 @@ statements, each on its own (``-j``: as many processes as asked, one per core by
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -113,6 +114,14 @@ def _remember(known: frozenset[str]) -> None:
     _KNOWN = known
 
 
+def _start(known: frozenset[str]) -> None:
+    """A worker's start. What it inherits from the store's process (the index: a great many
+    objects, none of them its garbage) is set aside from the cycle collector, whose passes
+    would look at all of them again and again (a fifth of adding one report to 1,000)."""
+    gc.freeze()
+    _remember(known)
+
+
 def jobs_default() -> int:
     """One process per core this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
@@ -159,7 +168,7 @@ def run_all(function: Callable[[T], R], tasks: Iterable[T], *, jobs: int, total:
                 yield function(task)
                 bar.update()
             return
-        with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_remember,
+        with ProcessPoolExecutor(jobs, mp_context=get_context("fork"), initializer=_start,
                                  initargs=(known,)) as pool:
             # a few tasks ahead of the results taken, not all: the results waiting to be
             # taken (a report's statements: megabytes) stay few however many reports there are
