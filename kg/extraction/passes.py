@@ -140,13 +140,13 @@ def _introduced(text: str, sentence: Span, anchors: Anchors) -> list[PersonRef]:
     alone; each reading kept where no surer one stands."""
     begin, end = sentence.start, sentence.end
     titles = titles_from(text, begin, end)
-    chains = find_chains(text, begin, end, anchors, titles=titles) if titles else []
+    chains = find_chains(text, begin, end, anchors, titles=titles)
     taken = find_appointments(text, begin, end)
-    for found in (chains + find_listed_after(text, chains, end) if chains else chains,
+    for found in (chains + find_listed_after(text, chains, end),
                   find_titled(text, begin, end, titles=titles),
                   find_listed(text, begin, end, anchors.place_names)):
         taken += [ref for ref in found if not any(o.start < ref.end and ref.start < o.end
-                                                  for o in taken)] if taken else found
+                                                  for o in taken)]
     return taken
 
 

@@ -69,22 +69,24 @@ def normalise(raw: str, marks: Marks | None = None, *, wrapped: bool | None = No
     found = _lines(raw, chars if chars is not None else simplified(raw) or raw)
     if wrapped is None:
         wrapped = is_wrapped([chars for _, chars, _ in found], marks)
-    lines: list[tuple[str, list[Sequence[int]]]] = []  # (text, offsets) of each kept line
+    lines: list[str] = []  # each kept line
+    pieces: list[list[Sequence[int]]] = []  # the raw offsets of each kept line, in runs
     breaks: list[int] = []  # raw index of the break that ended each kept line
     for offsets, chars, end in found:
-        if wrapped and lines and marks.joins(lines[-1][0], chars):
-            lines[-1][1].append(offsets)
-            lines[-1] = (lines[-1][0] + chars, lines[-1][1])
+        if wrapped and lines and marks.joins(lines[-1], chars):
+            lines[-1] += chars
+            pieces[-1].append(offsets)
             breaks[-1] = end
         else:
-            lines.append((chars, [offsets]))
+            lines.append(chars)
+            pieces.append([offsets])
             breaks.append(end)
     mapping: list[Sequence[int]] = []
-    for index, (_, pieces) in enumerate(lines):
+    for index, runs in enumerate(pieces):
         if index:
             mapping.append((min(breaks[index - 1], len(raw) - 1),))
-        mapping.extend(pieces)
-    return Text(raw=raw, text="\n".join(chars for chars, _ in lines), offsets=Offsets(mapping))
+        mapping.extend(runs)
+    return Text(raw=raw, text="\n".join(lines), offsets=Offsets(mapping))
 
 
 def _lines(raw: str, chars: str) -> list[tuple[Sequence[int], str, int]]:
