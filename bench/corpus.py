@@ -132,22 +132,27 @@ def officials(rng: random.Random, gaz: Gazetteer, count: int) -> list[Official]:
     people: list[Official] = []
     names: set[str] = set()
     homes: dict[str, str] = {}
+    held: dict[str, set[str]] = defaultdict(set)  # the provinces each name serves in
     while len(people) < count:
         province, city, counties = rng.choice(places)
         rise = True
         if people and rng.random() < 1 / 6:  # a namesake, in this province half the time
             other = rng.choice(people)
-            if rng.random() < 0.5:  # (two of a name do not both rise to one province)
-                rise = False
-                province, city, counties = rng.choice(
+            elsewhere = [row for row in places if row[0].key not in held[other.name]]
+            if rng.random() < 0.5 or not elsewhere:  # (and then rising no higher than
+                rise = False                         # the city: two of a name do not both
+                province, city, counties = rng.choice(  # rise to one province)
                     [row for row in places if row[0].key == homes[other.key]
                      and row[1].key != other.career[0].place.parent] or places)
+            else:
+                province, city, counties = rng.choice(elsewhere)
             name = other.name
         else:
             name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2))))
             if name in names:
                 continue
         names.add(name)
+        held[name].add(province.key)
         key = f"o{len(people)}"
         homes[key] = province.key
         people.append(Official(key, name, _career(rng, province, city, counties, rise)))

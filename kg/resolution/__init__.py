@@ -37,6 +37,8 @@ def records(reports: Sequence[Report]) -> list[PersonRecord]:
             mentions[mention.person].append(mention.span)
         parents = {p.key: p.parent for p in ex.places}
         names = tuple(sorted({p.name for p in ex.people if p.posts}))  # not reporters
+        around = tuple(sorted({k for o in ex.organisations if o.place is not None
+                               for k in _ancestry(o.place, parents)}))
         for person in ex.people:
             orgs = tuple(dict.fromkeys(post.org for post in person.posts))
             places = tuple(sorted({p for o in orgs if (p := serves.get(o)) is not None}))
@@ -46,7 +48,7 @@ def records(reports: Sequence[Report]) -> list[PersonRecord]:
                 sections=tuple(sorted(sections[person.key])), posts=person.posts,
                 organisations=orgs, places=places, mentions=tuple(mentions[person.key]),
                 ancestry=tuple(_ancestry(key, parents) for key in places),
-                named=names))
+                named=names, around=around))
     return found
 
 

@@ -32,6 +32,9 @@ class PersonRecord:
     # (the province last)
     ancestry: tuple[tuple[str, ...], ...] = ()
     named: tuple[str, ...] = ()  # everyone the report names with posts, sorted (themselves too)
+    # the keys of the places the report's posts serve and of the places they lie in, sorted:
+    # where the report is (shared by its records, like ``named``)
+    around: tuple[str, ...] = ()
 
     @property
     def companions(self) -> frozenset[str]:

@@ -10,8 +10,9 @@ by year, then report. Each joins the person it fits best, or starts a new one:
 - **for** joining: an organisation in common (3), a place in common or one inside the other
   (a career from county to city to province, 2), the same province (a move to a neighbouring
   city, 1), others the reports both name (1 each, at most 2);
-- a record with no post's place or organisation joins the person its co-mentions point to,
-  or the only person of that name; otherwise it stays apart.
+- a record with no post's place or organisation joins, among the people of the report's
+  provinces, the one its co-mentions clearly point to, or the only one; otherwise it stays
+  apart.
 
 The user's ``same`` decisions join records before anything else. Every join is recorded
 with the reason: what the record shares with the person's other records (so it changes only
@@ -110,17 +111,21 @@ def _merge(people: list[_Person], decisions: Decisions, least: int) -> list[_Per
 
 
 def _place_bare(record: PersonRecord, people: list[_Person], decisions: Decisions) -> None:
-    """A record with no post's place or organisation joins the person its co-mentions point
-    to, else the only person of the name; else it stays apart."""
+    """A record with no post's place or organisation looks among the people of the
+    report's own provinces (those of no province if none is; everyone if the report has no
+    place). It joins the one its co-mentions point to (twice as many names in common as
+    any other), else the only one; else it stays apart."""
     open_to = [p for p in people if not any(decisions.apart(record.ref, r.ref)
                                             for r in p.records)]
-    scores = [(len(p.companions.intersection(record.companions)), p) for p in open_to]
-    top = max((n for n, _ in scores), default=0)
-    pointed = [p for n, p in scores if n == top]
-    if top and len(pointed) == 1:
-        pointed[0].add(record)
-    elif len(people) == 1 and open_to:
-        people[0].add(record)
+    if record.around:
+        open_to = [p for p in open_to if p.provinces.intersection(record.around)] or \
+            [p for p in open_to if not p.provinces]
+    shared = [len(p.companions.intersection(record.companions)) for p in open_to]
+    top, second = [*sorted(shared, reverse=True), 0, 0][:2]
+    if top and top >= 2 * second:
+        open_to[shared.index(top)].add(record)
+    elif len(open_to) == 1:
+        open_to[0].add(record)
     else:
         people.append(_alone(record))
 

@@ -20,7 +20,7 @@ ENTRIES = "entries"  # an entry a report
 MANIFEST = "kg-store.json"
 REPORTS = "reports"
 GRAPHS = "oxigraph"
-FORMAT = 3  # of the index and the reports kept: raised when what is pickled changes
+FORMAT = 4  # of the index and the reports kept: raised when what is pickled changes
 
 
 @dataclass(slots=True)

@@ -22,12 +22,13 @@ CHAINS = {XIHU: (XIHU, HANGZHOU, ZJ), HANGZHOU: (HANGZHOU, ZJ), ZJ: (ZJ,),
 
 def record(report: str, year: int | None, places: tuple[str, ...] = (),
            orgs: tuple[str, ...] = (), companions: tuple[str, ...] = (),
-           name: str = "许文华", person: str = "p1") -> PersonRecord:
+           name: str = "许文华", person: str = "p1",
+           around: tuple[str, ...] = ()) -> PersonRecord:
     return PersonRecord(report=report, person=person, name=name, year=year, sections=(),
                         posts=(), organisations=orgs or tuple(f"org-{p}" for p in places),
                         places=places, mentions=(Span(0, 3),),
                         ancestry=tuple(CHAINS[p] for p in places),
-                        named=tuple(sorted({name, *companions})))
+                        named=tuple(sorted({name, *companions})), around=around)
 
 
 def people(records: list[PersonRecord], decisions: Decisions | None = None) -> set[frozenset]:
@@ -62,6 +63,27 @@ def test_a_bare_mention_joins_the_person_its_companions_point_to() -> None:
                record("b", 2015, (HEFEI,), companions=("赵刚",)),
                record("c", 2016, companions=("赵刚", "王芳"))]
     assert people(records) == {frozenset("a"), frozenset("bc")}
+
+
+def test_a_bare_mention_looks_among_the_people_of_the_reports_provinces() -> None:
+    # the namesake in Hefei shares more names with it, but the report is on Zhejiang
+    records = [record("a", 2015, (XIHU,), companions=("李明",)),
+               record("b", 2015, (HEFEI,), companions=("赵刚", "王芳")),
+               record("c", 2016, companions=("李明", "赵刚", "王芳"), around=(HANGZHOU, ZJ))]
+    assert people(records) == {frozenset("ac"), frozenset("b")}
+
+
+def test_a_bare_mention_in_a_report_on_another_province_stays_apart() -> None:
+    records = [record("a", 2015, (XIHU,)), record("b", 2016, around=(HEFEI, AH))]
+    assert people(records) == {frozenset("a"), frozenset("b")}
+
+
+def test_co_mentions_that_hardly_point_one_way_do_not_decide() -> None:
+    # three names in common with one, two with the other: not clear enough
+    records = [record("a", 2015, (XIHU,), companions=("李明", "赵刚", "王芳")),
+               record("b", 2015, (YINZHOU,), companions=("李明", "赵刚")),
+               record("c", 2016, companions=("李明", "赵刚", "王芳"))]
+    assert people(records) == {frozenset("a"), frozenset("b"), frozenset("c")}
 
 
 def test_a_bare_mention_of_an_ambiguous_name_stays_apart() -> None:

@@ -24,6 +24,8 @@ def test_records_carry_the_evidence() -> None:
     assert [(p.org, p.title) for p in wang.posts] == [("温州市龙湾区总工会", "主席")]
     assert len(wang.mentions) == 2
     assert found["张三一"].posts == ()
+    # where the report is: its posts' places and the places they lie in, for every record
+    assert found["张三一"].around == wang.around == ("330000", "330300", "330303")
 
 
 def test_resolve_by_a_named_resolver() -> None:
