@@ -147,6 +147,7 @@ class _Writer:
         self.places = {p.key: p for p in report.extraction.places}
         self.doc = f"{mint.base}doc/{report.key}"
         self.context = minted(f"{self.doc}#char=0,{len(report.text.raw)}")
+        self.titles: set[str] = set()  # whose statements are written
 
     def person(self, key: str) -> URIRef:
         """The IRI of the person the report knows by ``key``."""
@@ -277,8 +278,10 @@ class _Writer:
         add((membership, ORG.role, role))
         add((membership, KG.post, post))
         add((membership, PROV.wasDerivedFrom, source))
-        for triple in title_statements(title):
-            add(triple)
+        if title not in self.titles:  # a title's statements once, however many hold it
+            self.titles.add(title)
+            for triple in title_statements(title):
+                add(triple)
 
     def write_report(self) -> tuple[URIRef, URIRef]:
         """The report and the meeting it is about."""

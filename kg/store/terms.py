@@ -47,9 +47,11 @@ class Lines:
         raise TypeError(f"not an RDF term: {node!r}")
 
     def lines(self, triples: Iterable[tuple[Node, Node, Node]], graph: str | None = None) -> bytes:
-        """The statements, a line each: N-Quads in ``graph`` if given, else N-Triples."""
+        """The statements, a line each and each once: N-Quads in ``graph`` if given, else
+        N-Triples."""
         term, end = self.term, f" {self.iri(graph)} .\n" if graph else " .\n"
-        return "".join(f"{term(s)} {term(p)} {term(o)}{end}" for s, p, o in triples).encode()
+        return "".join(dict.fromkeys(f"{term(s)} {term(p)} {term(o)}{end}"
+                                     for s, p, o in triples)).encode()
 
 
 # pyoxigraph keeps an xsd:nonNegativeInteger as an xsd:integer of the same value; every
