@@ -214,16 +214,21 @@ class ReportStore:
                 continue
             batch.append(done.whole)
             if len(batch) == _BATCH:
-                self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
-                batch.clear()
-        if batch:
-            self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
+                self._load(batch)
+        self._load(batch)
         # no flush: the changes are in the store's write-ahead log, which the next opening
         # reads (a flush waited seconds on a store of 1,000 reports)
         save_entries(self.path, (self.entries[key] for key in
                                  [*(task.key for task in tasks), *(r[0] for r in reasons)]))
         changing.unlink()
         return len(tasks) + len(reasons)
+
+    def _load(self, batch: list[bytes]) -> None:
+        """Load new reports' statements (N-Quads lines kg wrote, its IRIs each checked
+        already: the loader need not check them again), and empty the batch."""
+        if batch:
+            self.graphs.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS, lenient=True)
+            batch.clear()
 
     def _drop(self, graph: ox.NamedNode) -> None:
         """Take out a report's named graph, and what only it held from the default graph."""
