@@ -44,3 +44,12 @@ def test_a_compiled_editable_install_is_refused(backend: ModuleType, tmp_path: P
     with pytest.raises(SystemExit, match="pip install -e"):
         backend.build_editable(str(tmp_path))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_wheel_carries_the_licence(backend: ModuleType, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KG_COMPILE", raising=False)
+    info = tmp_path / backend.prepare_metadata_for_build_wheel(str(tmp_path))
+    metadata = (info / "METADATA").read_text("utf-8")
+    assert "License-Expression: MIT" in metadata and "License-File: LICENSE" in metadata
+    assert (info / "licenses" / "LICENSE").read_text("utf-8").startswith("MIT License")
