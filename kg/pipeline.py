@@ -56,6 +56,7 @@ class Summary:
     detected: bool  # whether the genres were chosen from the texts' marks
     files: tuple[Path, ...]
     warnings: tuple[str, ...] = ()  # "REPORT: why its reading may fall short"
+    text: str = ""  # the graph in the one format asked, when no directory was given
 
 
 def read_reports(paths: Sequence[Path], *, genre: str = AUTO, date: str | None = None,
@@ -81,20 +82,26 @@ def read_reports(paths: Sequence[Path], *, genre: str = AUTO, date: str | None =
     return list(reports.values())
 
 
-def check_paths(paths: Sequence[Path], out_dir: Path) -> None:
+def check_paths(paths: Sequence[Path], out_dir: Path | None,
+                formats: Sequence[str] = DEFAULT_FORMATS) -> None:
     """Refuse, before any work, what a build cannot do: write into a file; read a graph as
-    a report, or a file the build is about to replace.
+    a report, or a file the build is about to replace; write more than one format where no
+    directory (``None``: standard output) is given.
 
     Raises:
-        OutputError: ``out_dir`` is a file, or a directory this user cannot write in.
+        OutputError: ``out_dir`` is a file, or a directory this user cannot write in; or
+            none, and more than one format asked.
         InputError: a report is a graph file, or one of the files the build writes.
     """
-    if out_dir.exists() and not out_dir.is_dir():
+    if out_dir is None and len(set(formats)) != 1:
+        raise OutputError("standard output takes one format: give one -f, or a directory "
+                          "with -o")
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir}: is a file; give -o a directory to write into")
-    if out_dir.is_dir() and not os.access(out_dir, os.W_OK | os.X_OK):
+    if out_dir is not None and out_dir.is_dir() and not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError(f"{out_dir}: cannot be written in (permission denied); choose "
                           "another directory with -o")
-    outputs = {(out_dir / name).resolve() for name in (*OUTPUTS, VIEW)}
+    outputs = {(out_dir / name).resolve() for name in (*OUTPUTS, VIEW)} if out_dir else set()
     graphs = {suffix for suffix, fmt in GRAPH_FORMATS.items() if fmt}
     for path in paths:
         if str(path) == STDIN:
@@ -107,7 +114,8 @@ def check_paths(paths: Sequence[Path], out_dir: Path) -> None:
                              "kg view read graphs")
 
 
-def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str | None = None,
+def build(paths: Sequence[Path], out_dir: Path | None, *, genre: str = AUTO,
+          date: str | None = None,
           base: str = DEFAULT_BASE, formats: Sequence[str] = DEFAULT_FORMATS,
           resolver: str = DEFAULT, encoding: str | None = None,
           decisions: Decisions | None = None) -> Summary:
@@ -118,7 +126,8 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str 
 
     Args:
         paths: the reports.
-        out_dir: where to write (created if missing).
+        out_dir: where to write (created if missing); None: write nothing, and give the
+            graph in the one format of ``formats`` as the summary's ``text``.
         genre: the genre to read them as, or ``auto`` (each report's own marks choose).
         date: when the reports were written (YYYY[-MM[-DD]]), instead of reading it.
         base: the base IRI of the graph's resources.
@@ -130,30 +139,39 @@ def build(paths: Sequence[Path], out_dir: Path, *, genre: str = AUTO, date: str 
     Returns:
         Counts of what the graph holds, and the files written.
     """
-    check_paths(paths, out_dir)
+    check_paths(paths, out_dir, formats)
     reports = read_reports(paths, genre=genre, date=date, encoding=encoding)
     identities = resolve(reports, resolver, decisions)
     statements = graph_statements(reports, identities, base=base,
                                   quads=any(EXPORTERS[fmt].quads for fmt in formats))
     contents = {f"graph.{EXPORTERS[fmt].extension}": serialise(statements, fmt)
                 for fmt in dict.fromkeys(formats)}
-    title = reports[0].extraction.title if reports else "kg"
-    contents[VIEW] = render_view(statements.graph, title=title)
-    written = write_atomically(out_dir, contents, OUTPUTS)
+    if out_dir is not None:
+        title = reports[0].extraction.title if reports else "kg"
+        contents[VIEW] = render_view(statements.graph, title=title)
     used = Counter(report.extraction.genre for report in reports)
-    summary = summarise(statements.graph, tuple(sorted(used.items())), genre == AUTO, written)
+    summary = summarise(statements.graph, tuple(sorted(used.items())), genre == AUTO,
+                        *_written(out_dir, contents))
     return replace(summary, warnings=tuple(f"{r.name}: {why}" for r in reports
                                            for why in doubts(r)))
 
 
-def build_in_store(paths: Sequence[Path], out_dir: Path, store: ReportStore, *,
+def _written(out_dir: Path | None, contents: dict[str, str]) -> tuple[tuple[Path, ...], str]:
+    """Write the files into ``out_dir``: the paths written; or, with no directory, the one
+    file's text."""
+    if out_dir is None:
+        return (), next(iter(contents.values()))
+    return write_atomically(out_dir, contents, OUTPUTS), ""
+
+
+def build_in_store(paths: Sequence[Path], out_dir: Path | None, store: ReportStore, *,
                    genre: str = AUTO, date: str | None = None,
                    formats: Sequence[str] = DEFAULT_FORMATS,
                    encoding: str | None = None) -> Summary:
     """Add the reports to ``store``, then write its whole graph (every report it holds) as
     :func:`build` writes one: the RDF formats by pyoxigraph's serialisers, streaming from
     the store; the others (and the view) from the union as an rdflib graph."""
-    check_paths(paths, out_dir)
+    check_paths(paths, out_dir, formats)
     changes = store.add(paths, genre=genre, date=date, encoding=encoding)
     graph = as_rdflib(store.graphs, store.base)
     contents = {}
@@ -161,10 +179,11 @@ def build_in_store(paths: Sequence[Path], out_dir: Path, store: ReportStore, *,
         name = f"graph.{EXPORTERS[fmt].extension}"
         contents[name] = serialise_store(store.graphs, store.base, fmt).decode("utf-8") \
             if fmt in STORE_FORMATS else serialise(Statements(graph), fmt)
-    contents[VIEW] = render_view(graph, title="kg")
-    written = write_atomically(out_dir, contents, OUTPUTS)
+    if out_dir is not None:
+        contents[VIEW] = render_view(graph, title="kg")
     used = Counter(entry.genre for entry in store)
-    summary = summarise(graph, tuple(sorted(used.items())), genre == AUTO, written)
+    summary = summarise(graph, tuple(sorted(used.items())), genre == AUTO,
+                        *_written(out_dir, contents))
     return replace(summary, warnings=tuple(changes.warnings))
 
 
@@ -179,7 +198,7 @@ def graph_statements(reports: Sequence[Report], identities: Identities, *, base:
 
 
 def summarise(graph: Graph, genres: tuple[tuple[str, int], ...], detected: bool,
-              files: tuple[Path, ...]) -> Summary:
+              files: tuple[Path, ...], text: str = "") -> Summary:
     """What the graph holds: each resource counted once, however many reports name it."""
     def count(cls: URIRef) -> int:
         return len(set(graph.subjects(RDF.type, cls)))
@@ -196,5 +215,6 @@ def summarise(graph: Graph, genres: tuple[tuple[str, int], ...], detected: bool,
         genres=genres,
         detected=detected,
         files=files,
+        text=text,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -35,7 +36,8 @@ from kg.resolution import read_decisions
 @REPORTS
 @FILES_FROM
 @click.option("-o", "--output", "out_dir", required=True, callback=directory, metavar="DIR",
-              help="Directory to write graph.ttl, graph.jsonld and graph.html into.")
+              help="Directory to write graph.ttl, graph.jsonld and graph.html into; - writes "
+                   "the graph in one format (-f, default turtle) to standard output.")
 @DATE
 @BASE
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMATS),
@@ -47,7 +49,8 @@ from kg.resolution import read_decisions
               help="Add the reports to this store (kg add) and write the graph of every "
                    "report it holds.")
 @JOBS
-def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path, date: str | None,
+def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path | None,
+          date: str | None,
           base: str, formats: tuple[str, ...], genre: str, encoding: str | None,
           decisions: Path | None, store_dir: Path | None, jobs: int | None) -> None:
     """Read REPORTS and write the graph (Turtle, JSON-LD …) and its view (HTML).
@@ -58,21 +61,25 @@ def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path, date:
     Example:
 
         kg build data/transcript.txt -o output/ --date 2015 -f turtle -f trig
+
+        cat report.txt | kg build - -o - -f nt | wc -l
     """
     need_reports(reports, files_from, "read")
+    formats = formats or (("turtle",) if out_dir is None else DEFAULT_FORMATS)
     if store_dir is not None:
         store = store_at(store_dir, base, jobs)
         if decisions is not None:
             store.keep_decisions(decisions)
         summary = build_in_store(expand(reports, files_from), out_dir, store, genre=genre,
-                                 date=date, encoding=encoding,
-                                 formats=formats or DEFAULT_FORMATS)
+                                 date=date, encoding=encoding, formats=formats)
     else:
         summary = run_build(expand(reports, files_from), out_dir, genre=genre, date=date,
-                            base=base, formats=formats or DEFAULT_FORMATS, encoding=encoding,
+                            base=base, formats=formats, encoding=encoding,
                             decisions=read_decisions(decisions) if decisions else None)
     warn(summary.warnings)
-    click.echo(summary_text(summary))
+    if out_dir is None:  # the graph is the output: the summary goes with the warnings
+        sys.stdout.buffer.write(summary.text.encode("utf-8"))
+    click.echo(summary_text(summary), err=out_dir is None)
 
 
 def summary_text(summary: Summary) -> str:

@@ -9,7 +9,7 @@ import click
 
 from kg.cli.errors import NONCONFORMING, Failure, command
 from kg.cli.formats import EXPORT_FORMATS
-from kg.cli.options import PATH
+from kg.cli.options import PATH, output_file
 from kg.cli.store import graph_at
 from kg.rdf.export import convert, serialise_graph
 from kg.rdf.validate import validate as check_shapes
@@ -22,8 +22,9 @@ from kg.view.exports import TABLE_FORMATS, write_tables
 @click.option("-f", "--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
               help="The format to write: an RDF format, a network (graphml, gexf, "
                    "ties-graphml), ties-csv, popolo, or the tables (csv, xlsx).")
-@click.option("-o", "--output", "out", type=PATH,
-              help="The file to write (default: standard output); for csv, the directory.")
+@click.option("-o", "--output", "out", type=PATH, callback=output_file,
+              help="The file to write (default or -: standard output); for csv, the "
+                   "directory.")
 def export(graph_path: Path, fmt: str, out: Path | None) -> None:
     """Write the graph file (or store) GRAPH in another format.
 

@@ -33,11 +33,21 @@ def base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     return value if value.endswith(("/", "#")) else value + "/"
 
 
-def directory(_ctx: click.Context, _param: click.Parameter, value: str) -> Path:
-    """The directory given, refused if empty (the empty string would mean here)."""
+def directory(_ctx: click.Context, _param: click.Parameter, value: str) -> Path | None:
+    """The directory given (None for -, standard output), refused if empty (the empty
+    string would mean here)."""
     if not value.strip():
         raise click.BadParameter("give a directory (. for the current one)")
-    return Path(value)
+    return None if value == STDIO else Path(value)
+
+
+def output_file(_ctx: click.Context, _param: click.Parameter,
+                value: Path | None) -> Path | None:
+    """The file given, None for - (standard output) or none."""
+    return None if value is None or str(value) == STDIO else value
+
+
+STDIO = "-"  # a file to write: standard output; a file to read: standard input
 
 
 #: The types of path arguments: kg opens the files itself and says in one line what it cannot

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from kg.cli.errors import command
-from kg.cli.options import PATH
+from kg.cli.options import PATH, STDIO
 from kg.cli.store import graph_at
 from kg.rdf.io import load_graph
 from kg.sparql import (
@@ -54,20 +55,27 @@ def _params(_ctx: click.Context, _param: click.Parameter,
               help="List the bundled queries, what each answers and its parameters.")
 def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
           list_queries: bool) -> None:
-    """Answer QUERY: SPARQL text, a .rq file, or the name of a bundled query.
+    """Answer QUERY: SPARQL text, a .rq file, the name of a bundled query, or - (the text
+    on standard input). The graph may be - too (not both).
 
     Example:
 
         kg query --list
 
         kg query group-roster --param group=杭州、湖州学习组 --format csv
+
+        kg build report.txt -o - -f nt | kg query posts -g -
     """
     if list_queries:
         click.echo(format_query_list())
     elif query is None:
         raise click.UsageError("Missing argument 'QUERY'.")
+    elif query == STDIO and str(graph_path) == STDIO:
+        raise click.UsageError("standard input is read once: give the query or the graph "
+                               "as -, not both")
     else:
-        click.echo(format_result(answer(graph_path, load_query(query), params), fmt))
+        text = sys.stdin.read() if query == STDIO else query
+        click.echo(format_result(answer(graph_path, load_query(text), params), fmt))
 
 
 def answer(path: Path, sparql: str, params: dict[str, str]) -> QueryResult:

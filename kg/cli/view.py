@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from kg.cli.errors import command
-from kg.cli.options import FILE, PATH
+from kg.cli.options import FILE, PATH, output_file
 from kg.cli.store import graph_at
 from kg.files import write_atomically
 from kg.view.page import view_page
@@ -18,8 +19,8 @@ _GRAPH = PATH
 
 @command()
 @click.argument("graph_path", metavar="GRAPH", type=_GRAPH)
-@click.option("-o", "--output", required=True, type=FILE,
-              help="The HTML file to write.")
+@click.option("-o", "--output", required=True, type=FILE, callback=output_file,
+              help="The HTML file to write (-: standard output).")
 @click.option("--around", "around_name", metavar="NAME",
               help="Only the neighbourhood of this person or organisation (name or pinyin).")
 @click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
@@ -29,7 +30,7 @@ _GRAPH = PATH
 @click.option("--place", metavar="PLACE", help="Only the organisation tree of this place: "
               "its places, their organisations, units and post holders.")
 @click.option("--title", help="The page title (default: what is drawn).")
-def view(graph_path: Path, output: Path, around_name: str | None, depth: int,
+def view(graph_path: Path, output: Path | None, around_name: str | None, depth: int,
          group: str | None, place: str | None, title: str | None) -> None:
     """Draw GRAPH, or part of it, as one HTML page that opens offline.
 
@@ -45,6 +46,9 @@ def view(graph_path: Path, output: Path, around_name: str | None, depth: int,
         raise click.UsageError("give at most one of --around, --group and --place")
     page = view_page(graph_at(graph_path), around_name=around_name, depth=depth,
                      group=group, place=place, title=title)
+    if output is None:
+        sys.stdout.buffer.write(page.html.encode("utf-8"))
+        return
     write_atomically(output.parent, {output.name: page.html})
     click.echo(f"wrote {output} ({page.nodes} nodes, {page.edges} edges)")
 
