@@ -28,6 +28,7 @@ import xlsxwriter
 from kg.errors import OutputError
 from kg.files import replace_atomically, write_atomically
 from kg.rdf.export import Statements, exporter
+from kg.view.kinds import edge_names
 from kg.view.network import to_networkx
 from kg.view.tables import COLUMNS, MembershipRow, Tables, read_tables, table_rows
 from kg.view.ties import ties, ties_csv, ties_graphml
@@ -40,8 +41,16 @@ _CREATED = datetime(2000, 1, 1)
 
 
 def _network_file(statements: Statements, writer: Callable[..., None]) -> str:
-    """The graph as networkx sees it, written by one of networkx's writers."""
-    network = nx.DiGraph(to_networkx(statements.graph))  # one edge per pair, for Gephi
+    """The graph as networkx sees it, written by one of networkx's writers: one edge per
+    pair (for Gephi), every edge labelled (by its kind's name where the graph gives it
+    none: 服务地区, 属于 …), the IRI as ``iri`` (``id`` is the file's own: igraph and
+    Gephi read it as the node's)."""
+    network = nx.DiGraph(to_networkx(statements.graph))
+    names = edge_names(network.graph.get("group_kind", ""))
+    for _, _, data in network.edges(data=True):
+        data["label"] = data["label"] or names[data["kind"]]
+    for _, data in network.nodes(data=True):
+        data["iri"] = data.pop("id")
     buffer = io.BytesIO()
     writer(network, buffer)
     return buffer.getvalue().decode("utf-8")

@@ -30,3 +30,14 @@ def test_network_formats_for_gephi_and_cytoscape(built: Path, fmt: str) -> None:
     labels = {data.get("label") for _, data in network.nodes(data=True)}
     assert {"句容市总工会", "南京、镇江学习组"} <= labels
     assert network.number_of_edges() > 300
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_every_edge_is_labelled_and_the_iri_is_no_id(built: Path, fmt: str) -> None:
+    read = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+    network = read(built / f"graph.{fmt}")
+    by_kind = {data["kind"]: data["label"] for _, _, data in network.edges(data=True)}
+    assert all(by_kind.values())
+    assert (by_kind["area"], by_kind["within"]) == ("服务地区", "属于")
+    assert all("id" not in data and data["iri"].startswith("https://")
+               for _, data in network.nodes(data=True))
