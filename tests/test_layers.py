@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kg"
 # Each top-level module or package of kg, by layer: a layer imports only from the layers
 # above it in this list (and a package from itself).
 LAYERS = [
-    {"errors"},
+    {"errors", "defaults"},
     {"ids", "chinese", "resources", "files", "registry"},
     {"model"},
     {"reading"},
@@ -19,7 +19,7 @@ LAYERS = [
     {"resolution"},
     {"rdf"},
     {"sparql", "view", "store"},
-    {"pipeline"},
+    {"pipeline", "versions"},
     {"cli", "__init__"},
     {"__main__"},
 ]

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import click
 
-from kg import __version__
 from kg.cli import build, graph, people, sparql, store, view
 from kg.cli.errors import end_cleanly_on_termination
 
 
+def _versions(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from kg.versions import versions
+
+        click.echo(versions())
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kg")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_versions, help="Show kg's version and its data's, and exit.")
 def cli() -> None:
     """Build a knowledge graph from Chinese reports on official meetings.
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli.errors import command
-from kg.cli.formats import FORMATS
+from kg.cli.formats import formats as all_formats
 from kg.cli.options import (
     BASE,
     DATE,
@@ -19,17 +20,15 @@ from kg.cli.options import (
     JOBS,
     PATH,
     REPORTS,
+    Choices,
     directory,
     need_reports,
     warn,
 )
 from kg.cli.store import store_at
-from kg.extraction import GENRES
-from kg.extraction.genres import get_genre
-from kg.pipeline import DEFAULT_FORMATS, Summary, build_in_store
-from kg.pipeline import build as run_build
-from kg.reading.inputs import expand
-from kg.resolution import read_decisions
+
+if TYPE_CHECKING:
+    from kg.pipeline import Summary
 
 
 @command()
@@ -40,7 +39,7 @@ from kg.resolution import read_decisions
                    "the graph in one format (-f, default turtle) to standard output.")
 @DATE
 @BASE
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMATS),
+@click.option("-f", "--format", "formats", multiple=True, type=Choices(all_formats),
               help="RDF formats to write, repeatable (default: turtle and json-ld).")
 @GENRE
 @ENCODING
@@ -64,6 +63,11 @@ def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path | None
 
         cat report.txt | kg build - -o - -f nt | wc -l
     """
+    from kg.pipeline import DEFAULT_FORMATS, build_in_store
+    from kg.pipeline import build as run_build
+    from kg.reading.inputs import expand
+    from kg.resolution import read_decisions
+
     need_reports(reports, files_from, "read")
     formats = formats or (("turtle",) if out_dir is None else DEFAULT_FORMATS)
     if store_dir is not None:
@@ -101,6 +105,8 @@ def genres() -> None:
 
         kg genres
     """
+    from kg.extraction.genres import GENRES, get_genre
+
     width = max(len(name) for name in GENRES)
     for name in sorted(GENRES):
         click.echo(f"{name:<{width}}  {get_genre(name).description}")

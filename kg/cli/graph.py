@@ -8,18 +8,14 @@ from pathlib import Path
 import click
 
 from kg.cli.errors import NONCONFORMING, Failure, command
-from kg.cli.formats import EXPORT_FORMATS
-from kg.cli.options import PATH, output_file
+from kg.cli.formats import export_formats
+from kg.cli.options import PATH, Choices, output_file
 from kg.cli.store import graph_at
-from kg.rdf.export import convert, serialise_graph
-from kg.rdf.validate import validate as check_shapes
-from kg.store.read import STORE_FORMATS, dump, is_store
-from kg.view.exports import TABLE_FORMATS, write_tables
 
 
 @command()
 @click.argument("graph_path", metavar="GRAPH", type=PATH)
-@click.option("-f", "--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+@click.option("-f", "--format", "fmt", required=True, type=Choices(export_formats),
               help="The format to write: an RDF format, a network (graphml, gexf, "
                    "ties-graphml), ties-csv, popolo, or the tables (csv, xlsx).")
 @click.option("-o", "--output", "out", type=PATH, callback=output_file,
@@ -37,6 +33,10 @@ def export(graph_path: Path, fmt: str, out: Path | None) -> None:
 
         kg export output/graph.ttl -f csv -o output/tables/
     """
+    from kg.rdf.export import convert, serialise_graph
+    from kg.store.read import STORE_FORMATS, dump, is_store
+    from kg.view.exports import TABLE_FORMATS, write_tables
+
     if fmt in TABLE_FORMATS:
         if out is None and fmt == "csv":
             raise Failure("csv writes four files: name their directory with -o DIR")
@@ -67,6 +67,8 @@ def validate(ctx: click.Context, graph_path: Path) -> None:
 
         kg validate output/graph.ttl
     """
+    from kg.rdf.validate import validate as check_shapes
+
     report = check_shapes(graph_at(graph_path))
     click.echo(report.text, nl=False)
     if not report.conforms:

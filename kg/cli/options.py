@@ -1,20 +1,43 @@
-"""The options several commands share, stated once."""
+"""The options several commands share, stated once.
+
+The command modules import only click and these at first; the library is imported by the
+command that runs (``kg --help`` loads none of it).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
 
 import click
-import pyoxigraph as ox
 
-from kg.extraction import AUTO, GENRES
-from kg.extraction.dates import check_date
-from kg.rdf.namespace import DEFAULT_BASE
+from kg.defaults import AUTO, DEFAULT_BASE
+
+
+class Choices(click.Choice[str]):
+    """A choice among values asked for only when needed (to check a value given, or to
+    show them in a command's help): the registries that hold them import much of kg."""
+
+    def __init__(self, values: Callable[[], Iterable[str]]) -> None:
+        self._values = values
+        self.case_sensitive = True
+
+    @cached_property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._values())
+
+
+def _genres() -> list[str]:
+    from kg.extraction.genres import GENRES
+
+    return [AUTO, *sorted(GENRES)]
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from kg.extraction.dates import check_date
+
     try:  # a real date: no month 13, no 30 February
         return None if value is None else check_date(value)
     except ValueError as error:
@@ -24,6 +47,8 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
 def base_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     """The base IRI given, checked: an absolute IRI, ending with / or # (a / is added to
     one that ends otherwise, so that ``…/id`` mints ``…/id/person/…``)."""
+    import pyoxigraph as ox
+
     try:
         ox.NamedNode(value)
     except ValueError as error:
@@ -65,7 +90,7 @@ BASE = click.option("--base", default=DEFAULT_BASE, show_default=True, callback=
                     help="Base IRI for the graph's resources (a store keeps the one it was "
                          "made with).")
 GENRE = click.option("--genre", default=AUTO, show_default=True,
-                     type=click.Choice([AUTO, *sorted(GENRES)]),
+                     type=Choices(_genres),
                      help="The kind of report (kg genres lists them); auto: each report's own "
                           "marks choose.")
 ENCODING = click.option("--encoding", metavar="NAME",

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli.errors import command
 from kg.cli.options import DECISIONS, FILES_FROM, PATH, REPORTS
-from kg.extraction import AUTO
-from kg.pipeline import read_reports
-from kg.reading.inputs import expand
-from kg.resolution import (
-    Decisions,
-    Identities,
-    Identity,
-    PersonRecord,
-    read_decisions,
-    records,
-    resolve_records,
-)
-from kg.store import ReportStore
-from kg.store.read import base_of, is_store
+from kg.defaults import AUTO
+
+if TYPE_CHECKING:
+    from kg.resolution import Identities, Identity, PersonRecord
 
 
 @command()
@@ -46,6 +37,12 @@ def people(name: str, reports: tuple[str, ...], files_from: str | None,
 
         kg people 王伟 reports/ --decisions decisions.txt
     """
+    from kg.pipeline import read_reports
+    from kg.reading.inputs import expand
+    from kg.resolution import Decisions, read_decisions, records, resolve_records
+    from kg.store import ReportStore
+    from kg.store.read import base_of, is_store
+
     if store_dir is not None:
         if not is_store(store_dir):
             raise click.UsageError(f"{store_dir} is not a store; make one with kg add")

@@ -4,29 +4,30 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg.cli.errors import command
-from kg.cli.options import PATH, STDIO
+from kg.cli.options import PATH, STDIO, Choices
 from kg.cli.store import graph_at
-from kg.rdf.io import load_graph
-from kg.sparql import (
-    DEFAULT_HOST,
-    DEFAULT_PORT,
-    FORMATTERS,
-    Endpoint,
-    QueryResult,
-    format_query_list,
-    format_result,
-    load_query,
-    make_server,
-    run_query,
-    run_store_query,
-    serve_forever,
-)
-from kg.sparql.careers import careers_query, timeline
-from kg.store.read import base_of, is_store, open_store, prefixes
+from kg.defaults import DEFAULT_HOST, DEFAULT_PORT
+
+if TYPE_CHECKING:
+    from kg.sparql import QueryResult
+
+
+def _named(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+    """The bundled queries' names, for the shell to complete QUERY with."""
+    from kg.sparql.catalogue import named_queries
+
+    return [name for name in sorted(named_queries()) if name.startswith(incomplete)]
+
+
+def _formatters() -> list[str]:
+    from kg.sparql.results import FORMATTERS
+
+    return sorted(FORMATTERS)
 
 
 def _params(_ctx: click.Context, _param: click.Parameter,
@@ -43,11 +44,11 @@ def _params(_ctx: click.Context, _param: click.Parameter,
 
 
 @command()
-@click.argument("query", required=False)
+@click.argument("query", required=False, shell_complete=_named)
 @click.option("-g", "--graph", "graph_path", default="output/graph.ttl", show_default=True,
               type=PATH,
               help="The graph to query: a graph file, or a store (kg add).")
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table",
+@click.option("-f", "--format", "fmt", type=Choices(_formatters), default="table",
               show_default=True, help="How to print the answer.")
 @click.option("-p", "--param", "params", multiple=True, callback=_params, metavar="KEY=VALUE",
               help="A value for a parameter of the query (repeatable).")
@@ -66,6 +67,8 @@ def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
 
         kg build report.txt -o - -f nt | kg query posts -g -
     """
+    from kg.sparql.catalogue import format_query_list, load_query
+
     if list_queries:
         click.echo(format_query_list())
     elif query is None:
@@ -74,6 +77,8 @@ def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
         raise click.UsageError("standard input is read once: give the query or the graph "
                                "as -, not both")
     else:
+        from kg.sparql.results import format_result
+
         text = sys.stdin.read() if query == STDIO else query
         click.echo(format_result(answer(graph_path, load_query(text), params), fmt))
 
@@ -81,6 +86,10 @@ def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
 def answer(path: Path, sparql: str, params: dict[str, str]) -> QueryResult:
     """The answer of a graph file (rdflib) or a store (pyoxigraph, every report's named
     graph read as one)."""
+    from kg.rdf.io import load_graph
+    from kg.sparql.run import run_query, run_store_query
+    from kg.store.read import base_of, is_store, open_store, prefixes
+
     if is_store(path):
         return run_store_query(open_store(path), sparql, params, prefixes(base_of(path)))
     return run_query(load_graph(path), sparql, params)
@@ -99,6 +108,8 @@ def career(name: str, graph_path: Path) -> None:
 
         kg career 王伟 -g corpus/
     """
+    from kg.sparql.careers import careers_query, timeline
+
     click.echo(timeline(answer(graph_path, careers_query(), {"person": name}), name))
 
 
@@ -119,6 +130,10 @@ def serve(graph_path: Path, host: str, port: int, cors: bool) -> None:
 
         curl -H 'Accept: text/csv' http://127.0.0.1:7878/sparql --data-urlencode 'query=ASK {}'
     """
+    from kg.sparql.endpoint import Endpoint
+    from kg.sparql.server import make_server, serve_forever
+    from kg.store.read import base_of, is_store, open_store, prefixes
+
     if is_store(graph_path):  # answered on disk, each report's named graph kept
         endpoint = Endpoint.on_store(open_store(graph_path), prefixes(base_of(graph_path)))
         server = make_server(graph_path, host, port, cors=cors, endpoint=endpoint)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rdflib import Graph
-from tqdm import tqdm
 
 from kg.cli.errors import command
 from kg.cli.options import (
@@ -22,11 +21,12 @@ from kg.cli.options import (
     need_reports,
     warn,
 )
-from kg.rdf.io import load_graph
-from kg.rdf.namespace import DEFAULT_BASE
-from kg.reading.inputs import expand
-from kg.store import Bar, Changes, ReportStore, jobs_default
-from kg.store.read import base_of, is_store, store_graph
+from kg.defaults import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.store import Bar, Changes, ReportStore
 
 STORE = click.option("--store", "store_dir", required=True, type=PATH,
                      help="The store directory (made on first use).")
@@ -34,6 +34,8 @@ STORE = click.option("--store", "store_dir", required=True, type=PATH,
 
 def progress(label: str, total: int) -> Bar:
     """A progress bar on standard error when it is a terminal; nothing when piped."""
+    from tqdm import tqdm
+
     bar: Bar = tqdm(total=total, desc=label, unit="report", disable=None, leave=False)
     return bar
 
@@ -41,6 +43,9 @@ def progress(label: str, total: int) -> Bar:
 def store_at(path: Path, base: str | None = None, jobs: int | None = None) -> ReportStore:
     """The store at ``path`` (its IRIs under ``base``: by default, the store's own),
     reading in ``jobs`` processes, with a progress bar."""
+    from kg.store import ReportStore, jobs_default
+    from kg.store.read import base_of, is_store
+
     if base is None:
         base = base_of(path) if is_store(path) else DEFAULT_BASE
     return ReportStore(path, base=base, jobs=jobs or jobs_default(), progress=progress)
@@ -48,6 +53,9 @@ def store_at(path: Path, base: str | None = None, jobs: int | None = None) -> Re
 
 def graph_at(path: Path) -> Graph:
     """The graph of a graph file or a store directory."""
+    from kg.rdf.io import load_graph
+    from kg.store.read import is_store, store_graph
+
     return store_graph(path) if is_store(path) else load_graph(path)
 
 
@@ -71,6 +79,8 @@ def add(reports: tuple[str, ...], store_dir: Path, files_from: str | None, genre
 
         kg add reports/ --store corpus/ -j 2
     """
+    from kg.reading.inputs import expand
+
     need_reports(reports, files_from, "add")
     paths = expand(reports, files_from)
     store = store_at(store_dir, base, jobs)
@@ -92,6 +102,8 @@ def remove(reports: tuple[str, ...], store_dir: Path, jobs: int | None) -> None:
 
         kg remove 2021-06-09.txt --store corpus/
     """
+    from kg.store.read import is_store
+
     if not is_store(store_dir):
         raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
     store = store_at(store_dir, jobs=jobs)
@@ -107,6 +119,8 @@ def reports(store_dir: Path) -> None:
 
         kg reports --store corpus/
     """
+    from kg.store.read import is_store
+
     if not is_store(store_dir):
         raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
     for entry in store_at(store_dir, jobs=1):

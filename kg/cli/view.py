@@ -10,9 +10,6 @@ import click
 from kg.cli.errors import command
 from kg.cli.options import FILE, PATH, output_file
 from kg.cli.store import graph_at
-from kg.files import write_atomically
-from kg.view.page import view_page
-from kg.view.stats import format_stats, graph_stats
 
 _GRAPH = PATH
 
@@ -42,6 +39,9 @@ def view(graph_path: Path, output: Path | None, around_name: str | None, depth: 
 
         kg view output/graph.ttl --place 杭州市 -o hangzhou.html
     """
+    from kg.files import write_atomically
+    from kg.view.page import view_page
+
     if sum(x is not None for x in (around_name, group, place)) > 1:
         raise click.UsageError("give at most one of --around, --group and --place")
     page = view_page(graph_at(graph_path), around_name=around_name, depth=depth,
@@ -64,4 +64,6 @@ def stats(graph_path: Path, top: int) -> None:
 
         kg stats output/graph.ttl --top 10
     """
+    from kg.view.stats import format_stats, graph_stats
+
     click.echo(format_stats(graph_stats(graph_at(graph_path), top=top)))

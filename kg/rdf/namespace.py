@@ -6,8 +6,9 @@ from __future__ import annotations
 from rdflib import RDFS, XSD, URIRef
 from rdflib.namespace import FOAF, SKOS, DefinedNamespace, Namespace
 
+from kg.defaults import DEFAULT_BASE as DEFAULT_BASE  # where kg has always offered it
+
 KG_NS = "https://example.org/kg/ns#"
-DEFAULT_BASE = "https://example.org/kg/id/"
 
 class _Terms(Namespace):
     """A namespace that makes each of its terms once: rdflib's makes (and checks) a new

@@ -12,12 +12,39 @@ The modules, each with one job:
 
 from __future__ import annotations
 
-from kg.sparql.catalogue import format_query_list, load_query, named_queries
-from kg.sparql.check import check_query
-from kg.sparql.endpoint import Endpoint
-from kg.sparql.results import FORMATTERS, format_result
-from kg.sparql.run import QueryResult, run_query, run_store_query
-from kg.sparql.server import DEFAULT_HOST, DEFAULT_PORT, SparqlServer, make_server, serve_forever
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.sparql.catalogue import format_query_list, load_query, named_queries
+    from kg.sparql.check import check_query
+    from kg.sparql.endpoint import Endpoint
+    from kg.sparql.results import FORMATTERS, format_result
+    from kg.sparql.run import QueryResult, run_query, run_store_query
+    from kg.sparql.server import (
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        SparqlServer,
+        make_server,
+        serve_forever,
+    )
+
+#: Where each name this package offers is defined: imported when first asked for, so that
+#: what needs one module (the query list) does not load the others (the server, rdflib).
+_HOMES = {
+    "format_query_list": "catalogue", "load_query": "catalogue", "named_queries": "catalogue",
+    "check_query": "check", "Endpoint": "endpoint", "FORMATTERS": "results",
+    "format_result": "results", "QueryResult": "run", "run_query": "run",
+    "run_store_query": "run", "DEFAULT_HOST": "server", "DEFAULT_PORT": "server",
+    "SparqlServer": "server", "make_server": "server", "serve_forever": "server",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)
+
 
 __all__ = [
     "DEFAULT_HOST",

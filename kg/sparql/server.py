@@ -22,14 +22,13 @@ from pathlib import Path
 
 import rdflib
 
+from kg.defaults import DEFAULT_HOST, DEFAULT_PORT
 from kg.errors import ServeError
 from kg.rdf.io import load_graph
 from kg.sparql.endpoint import ENDPOINT_PATH, MAX_BODY_BYTES, Endpoint, Response
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "SparqlServer", "make_server", "serve_forever"]
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
 
 _LOG = logging.getLogger(__name__)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from kg import __version__
 from tests.cli.common import (
     ROOT,
     TRANSCRIPT,
@@ -51,10 +53,18 @@ def test_help(command: list[str], flag: str) -> None:
     assert result.stderr == ""
 
 
-def test_version() -> None:
+def test_version_says_which_data_kg_reads_with() -> None:
     result = run("--version")
     assert result.exit_code == 0
-    assert result.stdout.startswith("kg, version ")
+    kg, codes, lexicons, data = result.stdout.splitlines()
+    assert kg == f"kg {__version__}"
+    assert re.fullmatch(r"area codes  1981–20\d\d, [\d,]+ divisions \(.+CC0 1\.0\)", codes)
+    counts = dict(re.findall(r"([a-z ]+?) (\d[\d,]*)(?:, |$)",
+                             lexicons.removeprefix("lexicons").strip()))
+    assert set(counts) == {"titles", "organisation kinds", "national bodies", "countries",
+                           "surnames"}
+    assert all(int(n.replace(",", "")) > 50 for n in counts.values())
+    assert re.fullmatch(r"data        [0-9a-f]{12}", data)
 
 
 def test_python_dash_m() -> None:

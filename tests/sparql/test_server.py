@@ -294,7 +294,7 @@ def test_cors_when_asked(graph_file: Path) -> None:
 
 def test_cli_serve_prints_where(graph_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     served: list[SparqlServer] = []
-    monkeypatch.setattr(kg.cli.sparql, "serve_forever", lambda server: served.append(server) or
+    monkeypatch.setattr(kg.sparql.server, "serve_forever", lambda server: served.append(server) or
                         server.server_close())
     result = CliRunner().invoke(kg.cli.cli, ["serve", str(graph_file), "--port", "0"])
     assert result.exit_code == 0, result.output

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from kg.defaults import AUTO
 from kg.errors import GenreError
 from kg.extraction.genres.base import Genre
 from kg.registry import Registry
 
 #: The genre classes, by name (fill it with :func:`genre`).
 GENRES: Registry[type[Genre]] = Registry("genre")
-#: The ``--genre`` value that lets each report's own marks choose.
-AUTO = "auto"
 
 
 def genre(name: str) -> Callable[[type[Genre]], type[Genre]]:
