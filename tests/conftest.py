@@ -35,12 +35,21 @@ def umask() -> Iterator[Callable[[int], None]]:
     os.umask(saved)
 
 
+#: Debian's packages some tests need, each with a file that shows it installed: the
+#: browser the view's tests drive (and a font for Chinese); Java and the OWL API for the
+#: ontology's checks.
+PACKAGES = {"chromium": "/usr/bin/chromium", "fonts-wqy-microhei": "/usr/share/fonts/truetype/wqy",
+            "default-jre-headless": "/usr/bin/java",
+            "libowlapi-java": "/usr/share/java/owlapi-distribution.jar"}
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Install the browser the view's tests drive (Debian's chromium, and a font for
-    Chinese) when it is missing and we may: as root, as on CI. Elsewhere those tests skip."""
-    if shutil.which("chromium") or not hasattr(os, "geteuid") or os.geteuid() != 0 \
+    """Install the Debian packages of :data:`PACKAGES` that are missing, when we may: as
+    root, as on CI. Elsewhere the tests that need them skip."""
+    missing = [name for name, shown_by in PACKAGES.items() if not Path(shown_by).exists()]
+    if not missing or not hasattr(os, "geteuid") or os.geteuid() != 0 \
             or not shutil.which("apt-get"):
         return
-    command = "apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei"
+    command = f"apt-get update -qq && apt-get install -y -qq {' '.join(missing)}"
     subprocess.run(["sh", "-c", command], check=False, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, timeout=900)

@@ -122,7 +122,9 @@ def _zh(value: str) -> Literal:
 
 
 def _year(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.gYear)
+    """A year as an xsd:integer: OWL reasoners take no xsd:gYear (not in OWL 2's datatype
+    map)."""
+    return Literal(value, datatype=XSD.integer)
 
 
 def _date(value: str) -> Literal:

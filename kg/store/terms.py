@@ -8,6 +8,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from kg.rdf.namespace import NIF
+
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # what N-Triples escapes in a literal; every other character may stand as it is
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -54,19 +56,21 @@ class Lines:
                                      for s, p, o in triples)).encode()
 
 
-# pyoxigraph keeps an xsd:nonNegativeInteger as an xsd:integer of the same value; every
-# integer kg writes (a phrase's offsets) is an xsd:nonNegativeInteger, so that is the
-# datatype given back when the store is read.
+# pyoxigraph keeps an xsd:nonNegativeInteger as an xsd:integer of the same value; the
+# integers kg writes as xsd:nonNegativeInteger (a phrase's offsets) are given back so when
+# the store is read (a place's years are xsd:integers).
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _NON_NEGATIVE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+_OFFSETS = frozenset(ox.NamedNode(str(p)) for p in (NIF.beginIndex, NIF.endIndex))
 
 
 def as_written(triple: ox.Triple) -> ox.Triple:
-    """A triple read from the store with its integers xsd:nonNegativeInteger, as kg wrote
-    them. (Language tags come back in lower case, zh-latn-pinyin: pyoxigraph keeps them so,
-    as RDF 1.1 allows; they compare without regard to case.)"""
+    """A triple read from the store with a phrase's offsets xsd:nonNegativeInteger, as kg
+    wrote them. (Language tags come back in lower case, zh-latn-pinyin: pyoxigraph keeps
+    them so, as RDF 1.1 allows; they compare without regard to case.)"""
     value = triple.object
-    if isinstance(value, ox.Literal) and value.datatype == _INTEGER:
+    if isinstance(value, ox.Literal) and value.datatype == _INTEGER and \
+            triple.predicate in _OFFSETS:
         return ox.Triple(triple.subject, triple.predicate,
                          ox.Literal(value.value, datatype=_NON_NEGATIVE))
     return triple
