@@ -3,9 +3,9 @@
 Usage: python bench/startup.py [--runs N]
 
 Times, as a user's shell would start them (a fresh process each), ``kg --help``,
-``kg query --list`` and ``kg query`` on a small graph, next to Python doing nothing and
-rdflib's own command (``rdfpipe --help``); the commands take turns, so a noisy machine slows
-them alike. Prints the median and the fastest run of each.
+``kg query --list`` and ``kg query`` on a small graph file and on a store of it, next to
+Python doing nothing and rdflib's own command (``rdfpipe --help``); the commands take turns,
+so a noisy machine slows them alike. Prints the median and the fastest run of each.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 REPORT = "南京市总工会召开会议\n\n南京市总工会主席王小明主持会议。\n"
 
 
-def commands(graph: Path) -> dict[str, list[str]]:
+def commands(graph: Path, store: Path) -> dict[str, list[str]]:
     """The commands timed, by label."""
     python = sys.executable
     rdfpipe = Path(python).with_name("rdfpipe")
@@ -31,6 +31,7 @@ def commands(graph: Path) -> dict[str, list[str]]:
         "kg --help": [python, "-m", "kg", "--help"],
         "kg query --list": [python, "-m", "kg", "query", "--list"],
         "kg query posts -g small.ttl": [python, "-m", "kg", "query", "posts", "-g", str(graph)],
+        "kg query posts -g store": [python, "-m", "kg", "query", "posts", "-g", str(store)],
     }
 
 
@@ -48,8 +49,9 @@ def main() -> None:
         report = Path(tmp) / "report.txt"
         report.write_text(REPORT, "utf-8")
         subprocess.run([sys.executable, "-m", "kg", "build", str(report), "-o", tmp, "-f",
-                        "turtle"], stdout=subprocess.DEVNULL, check=True)
-        todo = commands(Path(tmp) / "graph.ttl")
+                        "turtle", "--store", str(Path(tmp) / "store")],
+                       stdout=subprocess.DEVNULL, check=True)
+        todo = commands(Path(tmp) / "graph.ttl", Path(tmp) / "store")
         times: dict[str, list[float]] = {label: [] for label in todo}
         for _ in range(args.runs):  # in turns
             for label, command in todo.items():

@@ -28,11 +28,11 @@ from kg.rdf.namespace import (
     ORG_CLASSES,
     ORG_KINDS,
     POST_STATUSES,
-    PREFIXES,
     PROV,
     ROLE_PROPERTIES,
     SCHEMA,
     SECTION_EVENTS,
+    bind_prefixes,
 )
 from kg.rdf.titles import title_statements
 from kg.resolution import Identities, Identity, resolve
@@ -41,13 +41,6 @@ ZH = "zh"
 Triple = tuple[Node, Node, Node]
 PINYIN = "zh-Latn-pinyin"
 SIMPLIFIED = "zh-Hans"
-
-
-def bind_prefixes(graph: Graph, base: str) -> None:
-    """Bind the prefixes the graph is written with (the contract's, ours, and ``id:``)."""
-    for prefix, namespace in PREFIXES:
-        graph.bind(prefix, namespace, replace=True)
-    graph.bind("id", base, replace=True)
 
 
 def build_dataset(reports: Sequence[Report], identities: Identities | None = None, *,

@@ -3,7 +3,7 @@ raises instead of minting a new IRI."""
 
 from __future__ import annotations
 
-from rdflib import RDFS, XSD, URIRef
+from rdflib import RDFS, XSD, Graph, URIRef
 from rdflib.namespace import FOAF, SKOS, DefinedNamespace, Namespace
 
 from kg.defaults import DEFAULT_BASE as DEFAULT_BASE  # where kg has always offered it
@@ -137,3 +137,10 @@ ROLE_PROPERTIES = {
 PREFIXES = (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("schema", SCHEMA), ("nif", NIF),
             ("itsrdf", ITSRDF), ("prov", PROV), ("kg", Namespace(KG_NS)), ("xsd", XSD),
             ("rdfs", RDFS), ("dcterms", DCTERMS))
+
+
+def bind_prefixes(graph: Graph, base: str) -> None:
+    """Bind the prefixes the graph is written with (the contract's, ours, and ``id:``)."""
+    for prefix, namespace in PREFIXES:
+        graph.bind(prefix, namespace, replace=True)
+    graph.bind("id", base, replace=True)

@@ -13,8 +13,7 @@ from rdflib import Graph
 from kg.errors import InputError
 from kg.files import replace_atomically
 from kg.rdf.export import NOT_XML, not_xml
-from kg.rdf.graph import bind_prefixes
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.namespace import PREFIXES, bind_prefixes
 from kg.store.index import GRAPHS, MANIFEST
 from kg.store.terms import as_written
 
