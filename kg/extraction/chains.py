@@ -14,6 +14,8 @@ from kg.extraction.automata import Automaton, automaton, occurrences
 from kg.extraction.lexicon import national_bodies, org_kinds, titles
 from kg.extraction.names import (
     boundary_strength,
+    foreign_name_at,
+    in_a_country,
     inside_a_name,
     looks_like_a_name,
     name_at,
@@ -128,8 +130,7 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
         title = found[pos]
         if pos < floor or pos + len(title) >= end or inside_a_name(text, pos, title):
             continue
-        length = name_at(text, pos + len(title), end=end) or _member_name(text,
-                                                                          pos + len(title))
+        length = _name_after(text, pos, title, end)
         if not length:
             continue
         name_start = pos + len(title)
@@ -182,6 +183,15 @@ def _on_behalf(text: str, pos: int) -> bool:
 @cache
 def _national_names() -> tuple[str, ...]:
     return tuple(national_bodies())
+
+
+def _name_after(text: str, pos: int, title: str, end: int) -> int:
+    """The length of the name after the title at ``pos``: a foreign name after a state's
+    title (挪威首相斯特勒), else a Chinese one, else a member's (厅长益西达瓦委员)."""
+    after = pos + len(title)
+    foreign = foreign_name_at(text, after, end) if pos and in_a_country(text, pos - 1, pos) \
+        else 0
+    return foreign or name_at(text, after, end=end) or _member_name(text, after)
 
 
 def _member_name(text: str, pos: int) -> int:

@@ -158,6 +158,29 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
     return max(options)[2] if options else 0
 
 
+def foreign_name_at(text: str, pos: int, end: int) -> int:
+    """The length of a foreign name at ``pos`` (澳大利亚总理阿尔巴尼斯), or 0: the characters
+    foreign names are written in, with a middle dot between parts, up to one that is none of
+    them or a word a name ends before (马克龙夫人); two at least, and no more than
+    :data:`LONGEST_FOREIGN_NAME` (a longer run is no name)."""
+    words = grammar()
+    letters, stops = words.foreign_name_characters, words.foreign_name_stops
+    limit, at = min(end, len(text)), pos
+    while at < limit and at - pos <= LONGEST_FOREIGN_NAME:
+        if text[at] in letters and not (at - pos >= 2 and text.startswith(stops, at)):
+            at += 1
+        elif text[at] in MIDDLE_DOTS and at > pos and at + 1 < limit and \
+                text[at + 1] in letters:
+            at += 1
+        else:
+            break
+    return at - pos if 2 <= at - pos <= LONGEST_FOREIGN_NAME else 0
+
+
+LONGEST_FOREIGN_NAME = 12
+MIDDLE_DOTS = "·•・"
+
+
 def _punctuation_at(text: str, pos: int) -> bool:
     return pos >= len(text) or not is_han(text[pos])
 

@@ -49,6 +49,8 @@ class Grammar:
     on_behalf_objects: tuple[str, ...]  # 代表各方: 代表 is a verb before these
     led_bodies: dict[str, str]  # 团 in 团省委 → 共青团: a body's name before a place's
     own_abbreviations: dict[str, str]  # 校 in 校党委 → 学校: the report's own organisation
+    foreign_name_characters: frozenset[str]  # 阿尔巴尼斯: what a foreign name is written in
+    foreign_name_stops: tuple[str, ...]  # 夫人 in 马克龙夫人: words a foreign name ends before
     boundary_multi: frozenset[str]  # derived: the boundary words of more than one character
 
 

@@ -48,6 +48,7 @@ def test_title_at_takes_the_longest(text: str, expected: str | None) -> None:
     ("考察第一站,总书记来到位于河北的林场。", "来到位"),  # 来到 is a verb
     ("主席团成员在主席台执行主席席就座。", "席就座"),
     ("会见全球首席执行官委员会代表。", "全球"),
+    ("国务院组成人员出席会议,有关部门、单位负责人列席会议。", "单位"),
 ])
 def test_words_that_are_not_names(raw: str, absent: str) -> None:
     assert absent not in {p.name for p in extract(raw + "\n")[1].people}

@@ -134,6 +134,14 @@ def test_a_given_name_may_hold_a_partys_short_name() -> None:
 @pytest.mark.parametrize(("raw", "name", "expected"), [
     # a foreign state's head: the state is the organisation
     ("国家主席张一会见菲律宾总统马科文。", "马科文", {("菲律宾", "总统")}),
+    # a foreign name in the characters names are transliterated in, whatever its first
+    ("总理李二同澳大利亚总理阿尔卡德斯共同出席圆桌会。", "阿尔卡德斯", {("澳大利亚", "总理")}),
+    ("委员长赵三会见挪威首相斯韦特、西班牙首相莫雷诺。", "斯韦特", {("挪威", "首相")}),
+    ("委员长赵三会见挪威首相斯韦特、西班牙首相莫雷诺。", "莫雷诺", {("西班牙", "首相")}),
+    # its parts joined by a middle dot; it ends before 夫人, 通电话 …
+    ("主席王四会见埃及总统阿卜杜·法塔赫。", "阿卜杜·法塔赫", {("埃及", "总统")}),
+    ("主席王四同法国总统德拉库尔夫人会面。", "德拉库尔", {("法国", "总统")}),
+    ("总理李二同瑞典首相奥尔森通电话。", "奥尔森", {("瑞典", "首相")}),
     # a bracket inside an organisation's name
     ("德国某某(中国)投资有限公司总裁徐二林出席。", "徐二林",
      {("德国某某(中国)投资有限公司", "总裁")}),
