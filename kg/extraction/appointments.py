@@ -22,12 +22,15 @@ _NAME = "[\u4e00-\u9fff]{2,4}?"
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The verbs; a name and 为 after 任命; names (A、B) and 的 (or 其) after 免去."""
+    """The verbs; a name and 为 after 任命; names (A、B) and 的 (or 其) after 免去; an
+    honorific after a name (任命张三同志为) is not part of it."""
     g = grammar()
     verbs = re.compile("|".join(map(re.escape, g.appoint_words + g.remove_words)))
-    appointed = re.compile(f"({_NAME})为")
+    honour = "(?:" + "|".join(map(re.escape, g.honorifics)) + ")?"
+    appointed = re.compile(f"({_NAME}){honour}为")
     links = "|".join(map(re.escape, g.removal_links))
-    removed = re.compile(f"{re.escape(g.removal_pronoun)}|((?:{_NAME}、)*{_NAME})(?:{links})")
+    removed = re.compile(f"{re.escape(g.removal_pronoun)}|((?:{_NAME}{honour}、)*{_NAME})"
+                         f"{honour}(?:{links})")
     return verbs, appointed, removed
 
 

@@ -277,6 +277,8 @@ def find_titled(text: str, begin: int, end: int, *,
     refs: dict[int, PersonRef] = {}
     members = grammar().members_after_names
     for marker, at in _markers_in(text, begin, end):
+            if at - 1 > begin and text[at - 1] == _DEPUTY and _is_title(_DEPUTY + marker):
+                marker, at = _DEPUTY + marker, at - 1  # 陈五副委员长: the deputy's title
             length = name_before(text, at, begin)
             opens = at - length == begin or not is_han(text[at - length - 1])
             if length and (opens or marker not in members) and at - length not in refs:
@@ -292,6 +294,13 @@ def find_titled(text: str, begin: int, end: int, *,
                 refs[pos] = _titled(text, pos, pos + length, title)
                 break
     return [refs[at] for at in sorted(refs)]
+
+
+_DEPUTY = "副"
+
+
+def _is_title(word: str) -> bool:
+    return word in titles()
 
 
 @cache

@@ -51,6 +51,7 @@ class Grammar:
     own_abbreviations: dict[str, str]  # 校 in 校党委 → 学校: the report's own organisation
     foreign_name_characters: frozenset[str]  # 阿尔巴尼斯: what a foreign name is written in
     foreign_name_stops: tuple[str, ...]  # 夫人 in 马克龙夫人: words a foreign name ends before
+    honorifics: tuple[str, ...]  # 同志 in 任命张三同志为: after a name, not part of it
     boundary_multi: frozenset[str]  # derived: the boundary words of more than one character
 
 

@@ -63,3 +63,12 @@ def test_a_resignation_names_the_person_first() -> None:
     text = "因年龄原因,杨九九提出辞去某常委会委员、某委员会主任委员职务。"
     assert read(text) == [("杨九九", [("某常委会", "委员", "removed"),
                                       ("某委员会", "主任委员", "removed")])]
+
+
+def test_added_or_elected_with_an_honorific_after_the_name() -> None:
+    assert read("会议增补许一一同志为某委员会副主任;增补韩二二同志为某工作委员会主任。") == [
+        ("许一一", [("某委员会", "副主任", "appointed")]),
+        ("韩二二", [("某工作委员会", "主任", "appointed")])]
+    assert read("会议选举秦三三为某委员会主任委员。") == [
+        ("秦三三", [("某委员会", "主任委员", "appointed")])]
+    assert read("决定免去尤四四同志的某局局长职务。") == [("尤四四", [("某局", "局长", "removed")])]

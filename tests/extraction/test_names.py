@@ -49,6 +49,7 @@ def test_title_at_takes_the_longest(text: str, expected: str | None) -> None:
     ("主席团成员在主席台执行主席席就座。", "席就座"),
     ("会见全球首席执行官委员会代表。", "全球"),
     ("国务院组成人员出席会议,有关部门、单位负责人列席会议。", "单位"),
+    ("会议听取了李民副委员长作的报告。", "李民副"),  # the deputy's title: 副委员长
 ])
 def test_words_that_are_not_names(raw: str, absent: str) -> None:
     assert absent not in {p.name for p in extract(raw + "\n")[1].people}

@@ -149,6 +149,8 @@ def test_a_given_name_may_hold_a_partys_short_name() -> None:
     ("习近平在重庆市委书记袁一平和市长胡二平陪同下考察。", "胡二平", {("重庆市", "市长")}),
     # 代表 before 各 … is "on behalf of", not a deputy
     ("民革中央主席郑三明代表各民主党派致辞。", "郑三明", {("民革中央", "主席")}),
+    ("全国人大常委会副委员长陈四和代表执法检查组作报告。", "陈四和",
+     {("全国人大常委会", "副委员长")}),
 ])
 def test_forms_of_national_news(raw: str, name: str, expected: set[tuple[str, str]]) -> None:
     assert read_posts(raw)[name] == expected
