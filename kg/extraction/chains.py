@@ -279,10 +279,13 @@ def find_titled(text: str, begin: int, end: int, *,
     for marker, at in _markers_in(text, begin, end):
             if at - 1 > begin and text[at - 1] == _DEPUTY and _is_title(_DEPUTY + marker):
                 marker, at = _DEPUTY + marker, at - 1  # 陈五副委员长: the deputy's title
+            # 王五代表执法检查组报告: 代表 is the verb, the name still a name
+            verb = marker in members and _on_behalf(text, at + len(marker))
             length = name_before(text, at, begin)
             opens = at - length == begin or not is_han(text[at - length - 1])
             if length and (opens or marker not in members) and at - length not in refs:
-                refs[at - length] = _titled(text, at - length, at, marker)  # 委员长, not 委员
+                refs[at - length] = _titled(text, at - length, at, marker,  # 委员长, not 委员
+                                            post=not verb)
     found = titles_from(text, begin, end) if titles is None else titles
     for pos in sorted({at - length for at in found for length in (3, 2, 4)}):
         if pos < begin or pos in refs or (pos > begin and is_han(text[pos - 1])):
@@ -320,11 +323,12 @@ def _markers_in(text: str, begin: int, end: int) -> list[tuple[str, int]]:
     return sorted(found, key=lambda hit: (rank[hit[0]], hit[1]))
 
 
-def _titled(text: str, begin: int, end: int, title: str) -> PersonRef:
-    """A name at ``text[begin:end]`` with ``title`` after it; the title a post if it is one."""
+def _titled(text: str, begin: int, end: int, title: str, *, post: bool = True) -> PersonRef:
+    """A name at ``text[begin:end]`` with ``title`` after it; the title a post if it is one
+    (and ``post``)."""
     span = Span(end, end + len(title))
     items = (ChainItem("", Span(end, end), title, span, trimmed=False, after_name=True),) \
-        if title in titles() else ()
+        if post and title in titles() else ()
     return PersonRef(name=text[begin:end], name_span=Span(begin, end), start=begin,
                      items=items, titled=title)
 

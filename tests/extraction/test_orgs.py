@@ -149,8 +149,15 @@ def test_a_given_name_may_hold_a_partys_short_name() -> None:
     ("习近平在重庆市委书记袁一平和市长胡二平陪同下考察。", "胡二平", {("重庆市", "市长")}),
     # 代表 before 各 … is "on behalf of", not a deputy
     ("民革中央主席郑三明代表各民主党派致辞。", "郑三明", {("民革中央", "主席")}),
-    ("全国人大常委会副委员长陈四和代表执法检查组作报告。", "陈四和",
+    ("全国人大常委会副委员长陈四明代表执法检查组作报告。", "陈四明",
      {("全国人大常委会", "副委员长")}),
+    # a deputy of a people's congress, before the name (and the posts after it)
+    ("全国人大代表、湖州市委书记郑五明表示,要干实事。", "郑五明",
+     {("全国人大", "代表"), ("湖州市委", "书记")}),
+    ("十四届全国人大代表郑五明说,很好。", "郑五明", {("全国人大", "代表")}),
+    ("浙江省人大代表郑五明说,很好。", "郑五明", {("浙江省人大", "代表")}),
+    # 代表 after a name before an inspection group: the verb; the name is still read
+    ("会议开始。郑五明代表执法检查组作报告。", "郑五明", set()),
 ])
 def test_forms_of_national_news(raw: str, name: str, expected: set[tuple[str, str]]) -> None:
     assert read_posts(raw)[name] == expected
