@@ -14,6 +14,7 @@ from kg.extraction.automata import Automaton, automaton, occurrences
 from kg.extraction.lexicon import national_bodies, org_kinds, titles
 from kg.extraction.names import (
     boundary_strength,
+    dotted_name_at,
     foreign_name_at,
     in_a_country,
     inside_a_name,
@@ -191,7 +192,8 @@ def _name_after(text: str, pos: int, title: str, end: int) -> int:
     after = pos + len(title)
     foreign = foreign_name_at(text, after, end) if pos and in_a_country(text, pos - 1, pos) \
         else 0
-    return foreign or name_at(text, after, end=end) or _member_name(text, after)
+    return foreign or dotted_name_at(text, after, end) or name_at(text, after, end=end) \
+        or _member_name(text, after)
 
 
 def _member_name(text: str, pos: int) -> int:

@@ -181,6 +181,23 @@ LONGEST_FOREIGN_NAME = 12
 MIDDLE_DOTS = "·•・"
 
 
+def dotted_name_at(text: str, pos: int, end: int) -> int:
+    """The length of a name in parts joined by a middle dot at ``pos`` (艾力江·吐尔逊,
+    阿不都·热合曼: names of the Uyghur and other peoples, and foreign ones), or 0: a few
+    Han characters, the dot, then Han characters up to where a name surely ends."""
+    limit = min(end, len(text))
+    dot = next((at for at in range(pos + 1, min(pos + 7, limit))
+                if text[at] in MIDDLE_DOTS), -1)
+    if dot < 0 or not all(is_han(c) for c in text[pos:dot]):
+        return 0
+    at = dot + 1
+    while at < limit and at - dot <= 8 and (is_han(text[at]) or text[at] in MIDDLE_DOTS) \
+            and (at == dot + 1 or text[at] in MIDDLE_DOTS or text[at - 1] in MIDDLE_DOTS
+                 or boundary_strength(text, at) < 2):
+        at += 1
+    return at - pos if at > dot + 1 and text[at - 1] not in MIDDLE_DOTS else 0
+
+
 def _punctuation_at(text: str, pos: int) -> bool:
     return pos >= len(text) or not is_han(text[pos])
 

@@ -151,6 +151,10 @@ def test_a_given_name_may_hold_a_partys_short_name() -> None:
     ("民革中央主席郑三明代表各民主党派致辞。", "郑三明", {("民革中央", "主席")}),
     ("全国人大常委会副委员长陈四明代表执法检查组作报告。", "陈四明",
      {("全国人大常委会", "副委员长")}),
+    # a name in parts joined by a middle dot, after any title
+    ("新疆维吾尔自治区主席艾尔江·吐逊木出席会议。", "艾尔江·吐逊木",
+     {("新疆维吾尔自治区", "主席")}),
+    ("喀什市委书记阿不力·热合木说,很好。", "阿不力·热合木", {("喀什市委", "书记")}),
     # a deputy of a people's congress, before the name (and the posts after it)
     ("全国人大代表、湖州市委书记郑五明表示,要干实事。", "郑五明",
      {("全国人大", "代表"), ("湖州市委", "书记")}),
