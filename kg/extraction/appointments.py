@@ -18,6 +18,8 @@ from kg.extraction.words import grammar
 from kg.model import Span
 
 _NAME = "[\u4e00-\u9fff]{2,4}?"
+#: A body's session before its name (第十四届全国政协): not part of the body's name.
+_SESSION = re.compile("第?[一二三四五六七八九十]+届")
 
 
 @cache
@@ -138,6 +140,8 @@ def _posts(text: str, begin: int, end: int, status: str) -> tuple[ChainItem, ...
         if title is None:
             return tuple(items)
         at = stop - len(title)
+        if (session := _SESSION.match(text, start, at)) is not None:
+            start = session.end()  # 第十四届全国政协委员: a member of 全国政协
         items.append(ChainItem(org=text[start:at], org_span=Span(start, at), title=title,
                                title_span=Span(at, stop), trimmed=False, after_name=True,
                                status=status))

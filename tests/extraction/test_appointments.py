@@ -72,3 +72,8 @@ def test_added_or_elected_with_an_honorific_after_the_name() -> None:
     assert read("会议选举秦三三为某委员会主任委员。") == [
         ("秦三三", [("某委员会", "主任委员", "appointed")])]
     assert read("决定免去尤四四同志的某局局长职务。") == [("尤四四", [("某局", "局长", "removed")])]
+
+
+def test_a_bodys_session_is_not_part_of_its_name() -> None:
+    assert read("增补柏五五同志为第十四届全国政协委员。") == [
+        ("柏五五", [("全国政协", "委员", "appointed")])]
