@@ -24,15 +24,16 @@ _SESSION = re.compile("第?[一二三四五六七八九十]+届")
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The verbs; a name and 为 after 任命; names (A、B) and 的 (or 其) after 免去; an
-    honorific after a name (任命张三同志为) is not part of it."""
+    """The verbs; a name and 为 after 任命; names (A、B) and 的 (or 其) after 免去, or the
+    body's session right after them (免去A第十四届全国政协常委职务); an honorific after a
+    name (任命张三同志为) is not part of it."""
     g = grammar()
     verbs = re.compile("|".join(map(re.escape, g.appoint_words + g.remove_words)))
     honour = "(?:" + "|".join(map(re.escape, g.honorifics)) + ")?"
     appointed = re.compile(f"({_NAME}){honour}为")
     links = "|".join(map(re.escape, g.removal_links))
     removed = re.compile(f"{re.escape(g.removal_pronoun)}|((?:{_NAME}{honour}、)*{_NAME})"
-                         f"{honour}(?:{links})")
+                         f"{honour}(?:{links}|(?={_SESSION.pattern}))")
     return verbs, appointed, removed
 
 

@@ -77,3 +77,8 @@ def test_added_or_elected_with_an_honorific_after_the_name() -> None:
 def test_a_bodys_session_is_not_part_of_its_name() -> None:
     assert read("增补柏五五同志为第十四届全国政协委员。") == [
         ("柏五五", [("全国政协", "委员", "appointed")])]
+
+
+def test_removed_from_posts_of_a_bodys_session_with_no_link() -> None:
+    assert read("会议通过关于免去韩一国第十四届全国政协常委、某委员会副主任职务的决定。") == [
+        ("韩一国", [("全国政协", "常委", "removed"), ("某委员会", "副主任", "removed")])]
