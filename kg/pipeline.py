@@ -101,7 +101,8 @@ def check_paths(paths: Sequence[Path], out_dir: Path | None,
     if out_dir is not None and out_dir.is_dir() and not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError(f"{out_dir}: cannot be written in (permission denied); choose "
                           "another directory with -o")
-    outputs = {(out_dir / name).resolve() for name in (*OUTPUTS, VIEW)} if out_dir else set()
+    outputs = set() if out_dir is None else {(out_dir / name).resolve()
+                                             for name in (*OUTPUTS, VIEW)}
     graphs = {suffix for suffix, fmt in GRAPH_FORMATS.items() if fmt}
     for path in paths:
         if str(path) == STDIN:

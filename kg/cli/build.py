@@ -49,9 +49,9 @@ if TYPE_CHECKING:
                    "report it holds.")
 @JOBS
 def build(reports: tuple[str, ...], files_from: str | None, out_dir: Path | None,
-          date: str | None,
-          base: str, formats: tuple[str, ...], genre: str, encoding: str | None,
-          decisions: Path | None, store_dir: Path | None, jobs: int | None) -> None:
+          date: str | None, base: str, formats: tuple[str, ...], genre: str,
+          encoding: str | None, decisions: Path | None, store_dir: Path | None,
+          jobs: int | None) -> None:
     """Read REPORTS and write the graph (Turtle, JSON-LD …) and its view (HTML).
 
     REPORTS are files, directories (every .txt, .md and .html in them and below), globs
