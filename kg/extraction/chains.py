@@ -11,12 +11,12 @@ from functools import cache
 
 from kg.chinese import DELIMITERS, HAN_RANGES, LIST_JOINERS, is_han
 from kg.extraction.automata import Automaton, automaton, occurrences
-from kg.extraction.lexicon import national_bodies, org_kinds, titles
+from kg.extraction.lexicon import countries, national_bodies, org_kinds, titles
 from kg.extraction.names import (
     boundary_strength,
     dotted_name_at,
     foreign_name_at,
-    in_a_country,
+    held_in_a_state,
     inside_a_name,
     looks_like_a_name,
     name_at,
@@ -82,8 +82,9 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
     if not segment or _anchor_at(segment, 0, anchors):
         return begin, False
     cut = strong = 0  # after the last clause word; after the last that joins no names
+    plain = _states_masked(segment)  # 和 in 乌兹别克斯坦共和国 opens no clause
     for word in words.clause_openers:
-        index = segment.rfind(word)
+        index = plain.rfind(word)
         if index >= 0:
             cut = max(cut, index + len(word))
             if word not in words.joiners or index == 0:  # "和欧盟委员会": joins a name before
@@ -97,6 +98,22 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
     return begin + strong, strong > 0
 
 
+def _states_masked(segment: str) -> str:
+    """The segment with each state's name, and the long form after it (共和国, 王国 …), blotted
+    out: no word stands inside them."""
+    states = countries()
+    for long_form in grammar().state_long_forms:
+        at = segment.find(long_form)
+        while at > 0:
+            if any(segment[max(at - n, 0):at] in states for n in range(2, 9)):
+                segment = segment[:at] + _BLOT * len(long_form) + segment[at + len(long_form):]
+            at = segment.find(long_form, at + 1)
+    return segment
+
+
+_BLOT = "\u3000"  # no word holds it
+
+
 def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
     words = grammar()
     if segment.startswith(_led_bodies(), index):  # 团省委, 民盟杭州市委: a body, then a place
@@ -108,8 +125,8 @@ def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
         return index + 1 < len(segment)
     if segment.startswith(anchors.words, index):
         return True
-    names = anchors.place_names
-    return any(segment[index:index + n] in names
+    names, states = anchors.place_names, countries()  # a state's name starts its body's
+    return any(segment[index:index + n] in names or segment[index:index + n] in states
                for n in range(min(8, len(segment) - index), 1, -1))
 
 
@@ -190,8 +207,7 @@ def _name_after(text: str, pos: int, title: str, end: int) -> int:
     """The length of the name after the title at ``pos``: a foreign name after a state's
     title (挪威首相斯特勒), else a Chinese one, else a member's (厅长益西达瓦委员)."""
     after = pos + len(title)
-    foreign = foreign_name_at(text, after, end) if pos and in_a_country(text, pos - 1, pos) \
-        else 0
+    foreign = foreign_name_at(text, after, end) if held_in_a_state(text, pos) else 0
     return foreign or dotted_name_at(text, after, end) or name_at(text, after, end=end) \
         or _member_name(text, after)
 

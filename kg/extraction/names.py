@@ -214,6 +214,20 @@ def name_before(text: str, pos: int, start: int = 0) -> int:
     return 0
 
 
+def held_in_a_state(text: str, pos: int) -> bool:
+    """Whether a title at ``pos`` is held in a state named just before it, or in one of its
+    bodies (挪威首相, 法国内政部长), not by an envoy stationed there (中国驻法国大使)."""
+    starts, spans = _country_spans(text)
+    at = bisect_left(starts, pos - _longest_country() - _STATE_BODY)
+    return any(pos - _STATE_BODY <= b <= pos and all(is_han(c) for c in text[b:pos])
+               and STATIONED not in text[max(a - 1, 0):pos]
+               for a, b in spans[at:bisect_left(starts, pos)])
+
+
+STATIONED = "驻"
+_STATE_BODY = 6  # the longest body of a state written between its name and a title (内政部)
+
+
 def in_a_country(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` overlaps a state's name written around it (罗斯 in 俄罗斯,
     越南 itself)."""

@@ -52,6 +52,7 @@ class Grammar:
     foreign_name_characters: frozenset[str]  # 阿尔巴尼斯: what a foreign name is written in
     foreign_name_stops: tuple[str, ...]  # 夫人 in 马克龙夫人: words a foreign name ends before
     honorifics: tuple[str, ...]  # 同志 in 任命张三同志为: after a name, not part of it
+    state_long_forms: tuple[str, ...]  # 共和国 after 乌兹别克斯坦: part of the state's name
     boundary_multi: frozenset[str]  # derived: the boundary words of more than one character
 
 
