@@ -102,16 +102,20 @@ def _states_masked(segment: str) -> str:
     """The segment with each state's name, and the long form after it (共和国, 王国 …), blotted
     out: no word stands inside them."""
     states = countries()
-    for long_form in grammar().state_long_forms:
-        at = segment.find(long_form)
-        while at > 0:
-            if any(segment[max(at - n, 0):at] in states for n in range(2, 9)):
-                segment = segment[:at] + _BLOT * len(long_form) + segment[at + len(long_form):]
-            at = segment.find(long_form, at + 1)
+    for found in _long_forms().finditer(segment):
+        at, long_form = found.start(), found.group()
+        if any(segment[max(at - n, 0):at] in states for n in range(2, 9)):
+            segment = segment[:at] + _BLOT * len(long_form) + segment[at + len(long_form):]
     return segment
 
 
 _BLOT = "\u3000"  # no word holds it
+
+
+@cache
+def _long_forms() -> re.Pattern[str]:
+    forms = sorted(grammar().state_long_forms, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms)))
 
 
 def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
@@ -126,7 +130,7 @@ def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
     if segment.startswith(anchors.words, index):
         return True
     names, states = anchors.place_names, countries()  # a state's name starts its body's
-    return any(segment[index:index + n] in names or segment[index:index + n] in states
+    return any((piece := segment[index:index + n]) in names or piece in states
                for n in range(min(8, len(segment) - index), 1, -1))
 
 

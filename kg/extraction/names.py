@@ -185,6 +185,8 @@ def dotted_name_at(text: str, pos: int, end: int) -> int:
     """The length of a name in parts joined by a middle dot at ``pos`` (艾力江·吐尔逊,
     阿不都·热合曼: names of the Uyghur and other peoples, and foreign ones), or 0: a few
     Han characters, the dot, then Han characters up to where a name surely ends."""
+    if not _has_dots(text):  # most reports: none at all
+        return 0
     limit = min(end, len(text))
     dot = next((at for at in range(pos + 1, min(pos + 7, limit))
                 if text[at] in MIDDLE_DOTS), -1)
@@ -214,10 +216,17 @@ def name_before(text: str, pos: int, start: int = 0) -> int:
     return 0
 
 
+@_by_identity
+def _has_dots(text: str) -> bool:
+    return any(dot in text for dot in MIDDLE_DOTS)
+
+
 def held_in_a_state(text: str, pos: int) -> bool:
     """Whether a title at ``pos`` is held in a state named just before it, or in one of its
     bodies (挪威首相, 法国内政部长), not by an envoy stationed there (中国驻法国大使)."""
     starts, spans = _country_spans(text)
+    if not spans:
+        return False
     at = bisect_left(starts, pos - _longest_country() - _STATE_BODY)
     return any(pos - _STATE_BODY <= b <= pos and all(is_han(c) for c in text[b:pos])
                and STATIONED not in text[max(a - 1, 0):pos]
