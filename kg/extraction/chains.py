@@ -21,6 +21,7 @@ from kg.extraction.names import (
     looks_like_a_name,
     name_at,
     name_before,
+    states_masked,
     title_ending_at,
     titles_from,
 )
@@ -82,7 +83,7 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
     if not segment or _anchor_at(segment, 0, anchors):
         return begin, False
     cut = strong = 0  # after the last clause word; after the last that joins no names
-    plain = _states_masked(segment)  # 和 in 乌兹别克斯坦共和国 opens no clause
+    plain = states_masked(segment)  # 和 in 乌兹别克斯坦共和国 opens no clause
     for word in words.clause_openers:
         index = plain.rfind(word)
         if index >= 0:
@@ -96,26 +97,6 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
             return begin + index, True
     # 和, 与 … open a clause only before a place or a national name: 发展和改革委员会 is one
     return begin + strong, strong > 0
-
-
-def _states_masked(segment: str) -> str:
-    """The segment with each state's name, and the long form after it (共和国, 王国 …), blotted
-    out: no word stands inside them."""
-    states = countries()
-    for found in _long_forms().finditer(segment):
-        at, long_form = found.start(), found.group()
-        if any(segment[max(at - n, 0):at] in states for n in range(2, 9)):
-            segment = segment[:at] + _BLOT * len(long_form) + segment[at + len(long_form):]
-    return segment
-
-
-_BLOT = "\u3000"  # no word holds it
-
-
-@cache
-def _long_forms() -> re.Pattern[str]:
-    forms = sorted(grammar().state_long_forms, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, forms)))
 
 
 def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:

@@ -7,6 +7,7 @@ expects a name — after a title, before a verb or a separator.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Container
 from functools import cache, lru_cache
@@ -235,6 +236,26 @@ def held_in_a_state(text: str, pos: int) -> bool:
 
 STATIONED = "驻"
 _STATE_BODY = 6  # the longest body of a state written between its name and a title (内政部)
+
+
+def states_masked(segment: str) -> str:
+    """The segment with the long form after a state's name (乌兹别克斯坦共和国) blotted out, so
+    that no word is read inside it (和 in 共和国); as long as it was."""
+    states = countries()
+    for found in _long_forms().finditer(segment):
+        at, long_form = found.start(), found.group()
+        if any(segment[max(at - n, 0):at] in states for n in range(2, 9)):
+            segment = segment[:at] + _BLOT * len(long_form) + segment[at + len(long_form):]
+    return segment
+
+
+_BLOT = "\u3000"  # no word holds it
+
+
+@cache
+def _long_forms() -> re.Pattern[str]:
+    forms = sorted(grammar().state_long_forms, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, forms)))
 
 
 def in_a_country(text: str, start: int, end: int) -> bool:
