@@ -10,3 +10,6 @@ DEFAULT_BASE = "https://example.org/kg/id/"
 #: Where ``kg serve`` listens unless told.
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
+#: A file named so is standard input where a command reads one, standard output where it
+#: writes one.
+STDIN = "-"

@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import FOAF
 
+from kg.defaults import STDIN
 from kg.errors import InputError, OutputError
 from kg.extraction import AUTO, read_text
 from kg.extraction.doubts import doubts
@@ -28,7 +29,6 @@ from kg.rdf.graph import build_dataset, build_graph
 from kg.rdf.io import GRAPH_FORMATS, union
 from kg.rdf.namespace import DEFAULT_BASE, KG, ORG, SCHEMA
 from kg.reading import read_report
-from kg.reading.inputs import STDIN
 from kg.resolution import DEFAULT, Decisions, Identities, resolve
 from kg.store import ReportStore
 from kg.store.read import STORE_FORMATS, as_rdflib, serialise_store

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from kg.defaults import AUTO, DEFAULT_BASE
+from kg.defaults import AUTO, DEFAULT_BASE, STDIN
 
 
 class Choices(click.Choice[str]):
@@ -63,16 +63,15 @@ def directory(_ctx: click.Context, _param: click.Parameter, value: str) -> Path 
     string would mean here)."""
     if not value.strip():
         raise click.BadParameter("give a directory (. for the current one)")
-    return None if value == STDIO else Path(value)
+    return None if value == STDIN else Path(value)
 
 
 def output_file(_ctx: click.Context, _param: click.Parameter,
                 value: Path | None) -> Path | None:
     """The file given, None for - (standard output) or none."""
-    return None if value is None or str(value) == STDIO else value
+    return None if value is None or str(value) == STDIN else value
 
 
-STDIO = "-"  # a file to write: standard output; a file to read: standard input
 
 
 #: The types of path arguments: kg opens the files itself and says in one line what it cannot

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from kg.cli.errors import command
-from kg.cli.options import PATH, STDIO, Choices
+from kg.cli.options import PATH, Choices
 from kg.cli.store import graph_at
-from kg.defaults import DEFAULT_HOST, DEFAULT_PORT
+from kg.defaults import DEFAULT_HOST, DEFAULT_PORT, STDIN
 
 if TYPE_CHECKING:
     from kg.sparql import QueryResult
@@ -73,13 +73,13 @@ def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
         click.echo(format_query_list())
     elif query is None:
         raise click.UsageError("Missing argument 'QUERY'.")
-    elif query == STDIO and str(graph_path) == STDIO:
+    elif query == STDIN and str(graph_path) == STDIN:
         raise click.UsageError("standard input is read once: give the query or the graph "
                                "as -, not both")
     else:
         from kg.sparql.results import format_result
 
-        text = sys.stdin.read() if query == STDIO else query
+        text = sys.stdin.read() if query == STDIN else query
         click.echo(format_result(answer(graph_path, load_query(text), params), fmt))
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
+from kg.defaults import STDIN
 from kg.errors import InputError
-from kg.reading.inputs import STDIN
 
 
 def union(dataset: Dataset, base: str | None = None) -> Graph:

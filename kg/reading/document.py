@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.defaults import STDIN
 from kg.errors import InputError
 from kg.reading.decode import decode, read_bytes
-from kg.reading.inputs import STDIN
 from kg.reading.markup import plain
 
 

@@ -14,12 +14,12 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from kg.defaults import STDIN
 from kg.errors import InputError
 
 #: The endings of the files a directory's reports are read from.
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 #: The argument that stands for standard input.
-STDIN = "-"
 
 
 def expand(args: Sequence[str], files_from: str | None = None) -> list[Path]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.defaults import STDIN
 from kg.errors import InputError
 from kg.extraction import AUTO
 from kg.files import replace_atomically
@@ -22,7 +23,6 @@ from kg.rdf.graph import Triple, reason_triples
 from kg.rdf.io import default_size
 from kg.rdf.namespace import DEFAULT_BASE
 from kg.reading import read_report
-from kg.reading.inputs import STDIN
 from kg.resolution import (
     DEFAULT,
     Decisions,
