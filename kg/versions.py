@@ -4,11 +4,11 @@ installations can be told apart)."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 
 from kg import __version__
-from kg.resources import list_files, read_rows, read_text
+from kg.extraction.gazetteer import division_count, years
+from kg.resources import list_files, read_rows
 
 #: The lexicons counted, by file, with what each holds.
 LEXICONS = (("titles.tsv", "titles"), ("orgkinds.tsv", "organisation kinds"),
@@ -23,9 +23,8 @@ def versions() -> str:
 
 
 def _area_codes() -> str:
-    rows = list(csv.reader(read_text("data", "areacodes.csv").lstrip("\ufeff").splitlines()))
-    years = [int(cell) for row in rows[1:] for cell in row[6:8] if cell.isdigit()]
-    return (f"{min(years)}–{max(years)}, {len(rows) - 1:,} divisions "
+    known = years()
+    return (f"{known.start}–{known.stop - 1}, {division_count():,} divisions "
             "(yescallop/areacodes, CC0 1.0)")
 
 

@@ -220,6 +220,11 @@ def full_names_in(text: str) -> list[str]:
 
 
 @cache
+def division_count() -> int:
+    """How many divisions the area codes record (each name a code had, with its years)."""
+    return len(_rows())
+
+
 def years() -> range:
     """The years the area codes know, from the first to the last they record a change in."""
     rows = _rows()
