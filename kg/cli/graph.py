@@ -34,7 +34,8 @@ def export(graph_path: Path, fmt: str, out: Path | None) -> None:
         kg export output/graph.ttl -f csv -o output/tables/
     """
     from kg.rdf.export import convert, serialise_graph
-    from kg.store.read import STORE_FORMATS, dump, is_store
+    from kg.store.layout import is_store
+    from kg.store.read import STORE_FORMATS, dump
     from kg.view.exports import TABLE_FORMATS, write_tables
 
     if fmt in TABLE_FORMATS:

@@ -41,7 +41,7 @@ def people(name: str, reports: tuple[str, ...], files_from: str | None,
     from kg.reading.inputs import expand
     from kg.resolution import Decisions, read_decisions, records, resolve_records
     from kg.store import ReportStore
-    from kg.store.read import base_of, is_store
+    from kg.store.layout import base_of, is_store
 
     if store_dir is not None:
         if not is_store(store_dir):

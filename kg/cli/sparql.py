@@ -84,15 +84,16 @@ def query(query: str | None, graph_path: Path, fmt: str, params: dict[str, str],
 
 
 def answer(path: Path, sparql: str, params: dict[str, str]) -> QueryResult:
-    """The answer of a graph file (rdflib) or a store (pyoxigraph, every report's named
-    graph read as one)."""
-    from kg.rdf.io import load_graph
-    from kg.sparql.run import run_query, run_store_query
-    from kg.store.read import base_of, is_store, open_store, prefixes
+    """The answer of a graph file or a store, by pyoxigraph (a store's reports, or a file's
+    named graphs, read as one graph)."""
+    from kg.rdf.io import load_store
+    from kg.sparql.run import run_store_query
+    from kg.store.layout import base_of, is_store, open_store, prefixes
 
     if is_store(path):
         return run_store_query(open_store(path), sparql, params, prefixes(base_of(path)))
-    return run_query(load_graph(path), sparql, params)
+    store, declared = load_store(path)
+    return run_store_query(store, sparql, params, {**prefixes(None), **declared})
 
 
 @command()
@@ -132,7 +133,7 @@ def serve(graph_path: Path, host: str, port: int, cors: bool) -> None:
     """
     from kg.sparql.endpoint import Endpoint
     from kg.sparql.server import make_server, serve_forever
-    from kg.store.read import base_of, is_store, open_store, prefixes
+    from kg.store.layout import base_of, is_store, open_store, prefixes
 
     if is_store(graph_path):  # answered on disk, each report's named graph kept
         endpoint = Endpoint.on_store(open_store(graph_path), prefixes(base_of(graph_path)))

@@ -44,7 +44,7 @@ def store_at(path: Path, base: str | None = None, jobs: int | None = None) -> Re
     """The store at ``path`` (its IRIs under ``base``: by default, the store's own),
     reading in ``jobs`` processes, with a progress bar."""
     from kg.store import ReportStore, jobs_default
-    from kg.store.read import base_of, is_store
+    from kg.store.layout import base_of, is_store
 
     if base is None:
         base = base_of(path) if is_store(path) else DEFAULT_BASE
@@ -54,7 +54,8 @@ def store_at(path: Path, base: str | None = None, jobs: int | None = None) -> Re
 def graph_at(path: Path) -> Graph:
     """The graph of a graph file or a store directory."""
     from kg.rdf.io import load_graph
-    from kg.store.read import is_store, store_graph
+    from kg.store.layout import is_store
+    from kg.store.read import store_graph
 
     return store_graph(path) if is_store(path) else load_graph(path)
 
@@ -102,7 +103,7 @@ def remove(reports: tuple[str, ...], store_dir: Path, jobs: int | None) -> None:
 
         kg remove 2021-06-09.txt --store corpus/
     """
-    from kg.store.read import is_store
+    from kg.store.layout import is_store
 
     if not is_store(store_dir):
         raise click.UsageError(f"{store_dir} is not a store; make one with kg add")
@@ -119,7 +120,7 @@ def reports(store_dir: Path) -> None:
 
         kg reports --store corpus/
     """
-    from kg.store.read import is_store
+    from kg.store.layout import is_store
 
     if not is_store(store_dir):
         raise click.UsageError(f"{store_dir} is not a store; make one with kg add")

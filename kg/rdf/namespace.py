@@ -3,12 +3,13 @@ raises instead of minting a new IRI."""
 
 from __future__ import annotations
 
-from rdflib import RDFS, XSD, Graph, URIRef
-from rdflib.namespace import FOAF, SKOS, DefinedNamespace, Namespace
+from rdflib import Graph, URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
 
 from kg.defaults import DEFAULT_BASE as DEFAULT_BASE  # where kg has always offered it
+from kg.rdf.prefixes import PREFIXES as PREFIXES  # where kg has always offered it
 
-KG_NS = "https://example.org/kg/ns#"
+KG_NS = PREFIXES["kg"]
 
 class _Terms(Namespace):
     """A namespace that makes each of its terms once: rdflib's makes (and checks) a new
@@ -20,12 +21,12 @@ class _Terms(Namespace):
         return term
 
 
-ORG = _Terms("http://www.w3.org/ns/org#")
-SCHEMA = _Terms("https://schema.org/")
-NIF = _Terms("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-ITSRDF = _Terms("http://www.w3.org/2005/11/its/rdf#")
-PROV = _Terms("http://www.w3.org/ns/prov#")
-DCTERMS = _Terms("http://purl.org/dc/terms/")
+ORG = _Terms(PREFIXES["org"])
+SCHEMA = _Terms(PREFIXES["schema"])
+NIF = _Terms(PREFIXES["nif"])
+ITSRDF = _Terms(PREFIXES["itsrdf"])
+PROV = _Terms(PREFIXES["prov"])
+DCTERMS = _Terms(PREFIXES["dcterms"])
 
 
 class KG(DefinedNamespace):
@@ -132,15 +133,8 @@ ROLE_PROPERTIES = {
 }
 
 
-#: The prefixes the graph is written with: the contract's, the project's, and the ones its
-#: terms need (the base of the graph's own resources is bound as ``id:`` beside them).
-PREFIXES = (("org", ORG), ("foaf", FOAF), ("skos", SKOS), ("schema", SCHEMA), ("nif", NIF),
-            ("itsrdf", ITSRDF), ("prov", PROV), ("kg", Namespace(KG_NS)), ("xsd", XSD),
-            ("rdfs", RDFS), ("dcterms", DCTERMS))
-
-
 def bind_prefixes(graph: Graph, base: str) -> None:
     """Bind the prefixes the graph is written with (the contract's, ours, and ``id:``)."""
-    for prefix, namespace in PREFIXES:
+    for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, replace=True)
     graph.bind("id", base, replace=True)

@@ -3,8 +3,10 @@
 The modules, each with one job:
 
 - :mod:`~kg.sparql.catalogue`: the bundled ``.rq`` queries, their descriptions and parameters;
-- :mod:`~kg.sparql.check`: parsing a query and refusing updates, SERVICE and FROM;
-- :mod:`~kg.sparql.run`: running a query on an rdflib graph, with its parameters bound;
+- :mod:`~kg.sparql.check`: refusing updates, SERVICE and FROM, and saying where a query is
+  malformed;
+- :mod:`~kg.sparql.run`: running a query (pyoxigraph) on a store or an rdflib graph, with its
+  parameters bound;
 - :mod:`~kg.sparql.results`: the output formats (table, CSV, TSV, JSON), by name;
 - :mod:`~kg.sparql.endpoint`: the SPARQL 1.1 Protocol, request in, response out;
 - :mod:`~kg.sparql.server`: the endpoint over HTTP.

@@ -33,8 +33,8 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError
-from kg.rdf.io import default_size
-from kg.sparql.check import check_query, one_line
+from kg.rdf.io import default_size, oxigraph_copy
+from kg.sparql.check import check_query, malformed, one_line
 
 __all__ = [
     "ENDPOINT_PATH",
@@ -131,9 +131,8 @@ class Endpoint:
     """
 
     def __init__(self, graph: rdflib.Graph) -> None:
-        store = ox.Store()
-        store.load(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
-        self._open(store, {prefix: str(namespace) for prefix, namespace in graph.namespaces()})
+        self._open(oxigraph_copy(graph),
+                   {prefix: str(namespace) for prefix, namespace in graph.namespaces()})
 
     @classmethod
     def on_store(cls, store: ox.Store, prefixes: Mapping[str, str]) -> Endpoint:
@@ -147,8 +146,9 @@ class Endpoint:
         self.store = store
         self.prefixes = {prefix: namespace for prefix, namespace in prefixes.items()
                          if _PREFIX_RE.fullmatch(prefix)}
-        # rdflib's parser (pyparsing) keeps a cache shared by every thread: one check at a time.
-        self._check_lock = threading.Lock()
+        # rdflib's parser (pyparsing), which says where a query is malformed, keeps a cache
+        # shared by every thread: one such message at a time.
+        self._error_lock = threading.Lock()
 
     def __len__(self) -> int:
         """Return the number of triples in the default graph (a kg store's: the union of
@@ -196,8 +196,7 @@ class Endpoint:
             SERVICE or FROM; 406 if no format in ``accept`` fits the query's results.
         """
         try:
-            with self._check_lock:
-                form = check_query(sparql, tool="kg serve")
+            form = check_query(sparql, tool="kg serve")
         except QueryError as error:
             return Response.error(HTTPStatus.BAD_REQUEST, str(error))
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
@@ -211,7 +210,8 @@ class Endpoint:
         try:
             body = self._run(sparql, media_type)
         except SyntaxError as error:
-            message = f"malformed SPARQL: {one_line(str(error))}"
+            with self._error_lock:
+                message = str(malformed(sparql, error, self.prefixes))
             return Response.error(HTTPStatus.BAD_REQUEST, message)
         except OSError as error:  # pyoxigraph's error for anything that fails while running
             message = f"query could not be run: {one_line(str(error))}"
@@ -222,8 +222,8 @@ class Endpoint:
     def _run(self, sparql: str, media_type: str) -> bytes:
         """Run a query on the store and serialise its results.
 
-        pyoxigraph's results must be dropped in the thread that made them, and rdflib's parser
-        keeps the frame that called :func:`check_query` alive: so they live in this frame only.
+        pyoxigraph's results must be dropped in the thread that made them: so they live in this
+        frame only.
         """
         results = self.store.query(sparql, prefixes=self.prefixes)
         if isinstance(results, ox.QueryTriples):

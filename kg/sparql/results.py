@@ -17,12 +17,12 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from rdflib.term import BNode, Identifier, Literal, URIRef
+import pyoxigraph as ox
 
 from kg.chinese import display_width
 from kg.errors import QueryError
 from kg.registry import Registry
-from kg.sparql.run import QueryResult
+from kg.sparql.run import QueryResult, Term
 
 __all__ = [
     "FORMATTERS",
@@ -146,7 +146,7 @@ def format_csv(result: QueryResult) -> str:
     return buffer.getvalue().removesuffix("\n")
 
 
-def _terms(result: QueryResult) -> Sequence[Sequence[Identifier | None]]:
+def _terms(result: QueryResult) -> Sequence[Sequence[Term | None]]:
     """The terms behind a result's rows; all None (plain literals) for a hand-built result."""
     return result.terms or [[None] * len(result.columns) for _ in result.rows]
 
@@ -161,23 +161,22 @@ _BARE_LITERALS = {
 }
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ECHAR_RE = re.compile(r'[\\"\n\r\t]')
-_IRI_ESCAPE_RE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
-def _tsv_term(term: Identifier | None, text: str | None) -> str:
+def _tsv_term(term: Term | None, text: str | None) -> str:
     """One RDF term in the syntax of SPARQL 1.1 TSV results (Turtle's, as in N-Triples)."""
     if text is None:
         return ""
-    if isinstance(term, URIRef):
-        return "<" + _IRI_ESCAPE_RE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">"
-    if isinstance(term, BNode):
-        return f"_:{term}"
+    if isinstance(term, ox.NamedNode):
+        return f"<{text}>"  # a valid IRI (pyoxigraph's) has nothing to escape
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
     quoted = '"' + _ECHAR_RE.sub(lambda m: _ECHAR[m.group()], text) + '"'
-    if isinstance(term, Literal):
+    if isinstance(term, ox.Literal):
         if term.language:
             return f"{quoted}@{term.language}"
-        datatype = str(term.datatype) if term.datatype else None
-        if datatype and datatype != f"{_XSD}string":
+        datatype = term.datatype.value
+        if datatype != f"{_XSD}string":
             bare = _BARE_LITERALS.get(datatype)
             if bare is not None and bare.fullmatch(text):
                 return text
@@ -212,18 +211,18 @@ def format_tsv(result: QueryResult) -> str:
     return "\n".join(lines)
 
 
-def _json_term(term: Identifier | None, text: str) -> dict[str, str]:
+def _json_term(term: Term | None, text: str) -> dict[str, str]:
     """One RDF term as a binding of SPARQL 1.1 Query Results JSON."""
-    if isinstance(term, URIRef):
+    if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": text}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
     binding = {"type": "literal", "value": text}
-    if isinstance(term, Literal):
+    if isinstance(term, ox.Literal):
         if term.language:
             binding["xml:lang"] = term.language
-        elif term.datatype:
-            binding["datatype"] = str(term.datatype)
+        elif term.datatype.value != f"{_XSD}string":
+            binding["datatype"] = term.datatype.value
     return binding
 
 
@@ -233,7 +232,7 @@ def format_json(result: QueryResult) -> str:
 
     A SELECT result gives ``{"head": {"vars": [...]}, "results": {"bindings": [...]}}`` with
     unbound variables left out of their binding; an ASK result gives
-    ``{"head": {}, "boolean": ...}``. Types, datatypes and language tags come from the rdflib
+    ``{"head": {}, "boolean": ...}``. Types, datatypes and language tags come from the pyoxigraph
     terms kept in the result (a hand-built result without terms gives plain literals).
 
     Args:

@@ -15,12 +15,7 @@ from kg.errors import InputError
 from kg.files import replace_atomically
 from kg.model import Report
 from kg.resolution import PersonRecord
-
-ENTRIES = "entries"  # an entry a report
-MANIFEST = "kg-store.json"
-REPORTS = "reports"
-GRAPHS = "oxigraph"
-FORMAT = 4  # of the index and the reports kept: raised when what is pickled changes
+from kg.store.layout import ENTRIES, FORMAT, MANIFEST, REPORTS
 
 
 @dataclass(slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,11 +9,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.errors import InputError
 from kg.files import replace_atomically
 from kg.rdf.export import NOT_XML, not_xml
-from kg.rdf.namespace import PREFIXES, bind_prefixes
-from kg.store.index import GRAPHS, MANIFEST
+from kg.rdf.namespace import bind_prefixes
+from kg.store.layout import base_of, open_store, prefixes
 from kg.store.terms import as_written
 
 #: The formats a store writes itself (pyoxigraph's serialisers, streaming), by kg's names.
@@ -22,33 +20,6 @@ STORE_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
     "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
 }
-
-
-def is_store(path: Path) -> bool:
-    """Whether ``path`` is a store directory (made by ``kg add``)."""
-    return (path / MANIFEST).is_file()
-
-
-def open_store(path: Path) -> ox.Store:
-    """A store's statements, read-only (other kg commands may read it at the same time).
-
-    Raises:
-        InputError: it cannot be opened.
-    """
-    try:
-        return ox.Store.read_only(str(path / GRAPHS))
-    except OSError as error:
-        raise InputError(f"{path}: the store cannot be read ({error})") from error
-
-
-def prefixes(base: str) -> dict[str, str]:
-    """The prefixes the statements are written with."""
-    return {**{name: str(ns) for name, ns in PREFIXES}, "id": base}
-
-
-def base_of(path: Path) -> str:
-    """The base IRI of a store's statements."""
-    return str(json.loads((path / MANIFEST).read_text("utf-8"))["base"])
 
 
 def union_triples(store: ox.Store) -> Iterator[ox.Triple]:

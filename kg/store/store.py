@@ -35,7 +35,6 @@ from kg.resolution import (
     resolve_records,
 )
 from kg.store.index import (
-    GRAPHS,
     Entry,
     drop_entry,
     load_index,
@@ -43,6 +42,7 @@ from kg.store.index import (
     manifest,
     save_entries,
 )
+from kg.store.layout import GRAPHS
 from kg.store.terms import Lines
 from kg.store.work import (
     GraphTask,

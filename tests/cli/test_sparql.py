@@ -29,8 +29,6 @@ def test_query_named_table(built: tuple[Path, Result]) -> None:
     assert len(lines) > 10
 
 
-# group-roster takes ~9 s on the transcript's graph (rdflib's nested subqueries), so it runs
-# once, as a table; the csv and json formats are checked with the cheaper "posts" query.
 POSTS_COLUMNS = ["organisation", "title", "person", "place"]
 
 
@@ -68,10 +66,24 @@ def test_query_on_the_jsonld(built: tuple[Path, Result]) -> None:
     assert result.stdout.splitlines() == ["ask", "true"]
 
 
+def test_query_on_a_trig_file_sees_its_named_graphs(tmp_path: Path) -> None:
+    graph = write(tmp_path, "g.trig", b"@prefix ex: <http://example.org/> .\n"
+                  b"ex:r1 { ex:a ex:p 1 }\nex:r2 { ex:a ex:p 1 . ex:b ex:p 2 }\n")
+    every = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the union, each statement once
+    result = run("query", every, "-g", graph, "-f", "csv")
+    assert result.stdout.splitlines() == ["n", "2"]
+    per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    result = run("query", per_graph, "-g", graph, "-f", "csv")
+    assert result.stdout.splitlines() == ["g,n", "http://example.org/r1,1",
+                                          "http://example.org/r2,2"]
+
+
 @pytest.mark.parametrize(
     ("query", "fragments"),
     [
-        ("SELECT ?x WHERE {", ["malformed SPARQL"]),
+        ("SELECT ?x WHERE {", ["malformed SPARQL", "(end of query)"]),
+        ("SELECT ?x WHERE { ?x ex:p ?y }", ["malformed SPARQL at line 1, column 22",
+                                            "undeclared prefix ex:"]),
         ("INSERT DATA { <a:b> <a:b> <a:b> }", ["read-only", "INSERT"]),
         ("DELETE WHERE { ?s ?p ?o }", ["read-only"]),
         ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", ["read-only"]),

@@ -10,7 +10,7 @@ import rdflib
 import rdflib.compare
 
 from kg.sparql import Endpoint
-from kg.store.read import base_of, open_store, prefixes
+from kg.store.layout import base_of, open_store, prefixes
 from tests.cli.common import CAREER_REPORTS, assert_one_error_line, career_reports, run
 
 REPORTS = CAREER_REPORTS
