@@ -167,8 +167,9 @@ def find_listed_after(text: str, refs: list[PersonRef], end: int) -> list[Person
         while pos + 1 < end and text[pos] == "、":
             if any(a <= pos + 1 < b for a, b in chains):
                 break  # 书记A、余杭区区长B: the next chain, not a name in the list
-            length = name_at(text, pos + 1, end=end)
-            if not length or not looks_like_a_name(text[pos + 1:pos + 1 + length]):
+            length = name_at(text, pos + 1, end=end, expected=True)
+            if not length or not looks_like_a_name(text[pos + 1:pos + 1 + length],
+                                                    expected=True):
                 break
             span = Span(pos + 1, pos + 1 + length)
             found.append(PersonRef(name=text[span.start:span.end], name_span=span,
@@ -193,7 +194,8 @@ def _name_after(text: str, pos: int, title: str, end: int) -> int:
     title (挪威首相斯特勒), else a Chinese one, else a member's (厅长益西达瓦委员)."""
     after = pos + len(title)
     foreign = foreign_name_at(text, after, end) if held_in_a_state(text, pos) else 0
-    return foreign or dotted_name_at(text, after, end) or name_at(text, after, end=end) \
+    return foreign or dotted_name_at(text, after, end) or \
+        name_at(text, after, end=end, expected=True) \
         or _member_name(text, after)
 
 

@@ -28,7 +28,8 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
         spans = [first, *(Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)), last]
         items = [text[s.start:s.end] for s in spans]
         if all(_is_name(item, place_names) for item in items[1:-1]) \
-                and (len(items) > 2 or text[last.end:last.end + 1] in _AFTER_TWO) \
+                and (len(items) > 2 or text[last.end:last.end + 1] in _AFTER_TWO
+                     or _after_a_category(text, first.start)) \
                 and len({item[-1] for item in items}) > 1:  # 便民、利民、安民: words alike
             refs += [PersonRef(name=item, name_span=span, start=span.start)
                      for item, span in zip(items, spans, strict=True)
@@ -48,7 +49,8 @@ def _after_openers(text: str, begin: int, end: int,
             pos += text.startswith(":", pos)
             pos += len(next((c for c in grammar().categories if text.startswith(c, pos)), ""))
             found: list[PersonRef] = []
-            while (span := _name_starting(text, pos, end, place_names)) is not None:
+            while (span := _name_starting(text, pos, end, place_names, expected=True)) \
+                    is not None:
                 found.append(PersonRef(name=text[span.start:span.end], name_span=span,
                                        start=span.start))
                 pos = span.end + 1
@@ -66,6 +68,11 @@ _CLOSE = ("", "。", ",", ";", "等")  # what may follow the last name after an 
 _AFTER_TWO = "等"  # what follows a list of only two names ("A、B和C" lists three)
 
 
+def _after_a_category(text: str, pos: int) -> bool:
+    """Whether a category of people ends at ``pos`` (市领导A、B出席: two names are a list)."""
+    return any(text.startswith(c, pos - len(c)) for c in grammar().categories)
+
+
 def _runs(text: str, begin: int, end: int) -> list[list[int]]:
     """The positions of the 、 of each run of items joined by 、 (items of up to 4 characters,
     no other delimiter between)."""
@@ -81,8 +88,8 @@ def _runs(text: str, begin: int, end: int) -> list[list[int]]:
     return runs
 
 
-def _is_name(text: str, place_names: frozenset[str]) -> bool:
-    return looks_like_a_name(text) and text not in place_names and not any(
+def _is_name(text: str, place_names: frozenset[str], *, expected: bool = False) -> bool:
+    return looks_like_a_name(text, expected=expected) and text not in place_names and not any(
         text[i:] in org_kinds() for i in range(len(text)))
 
 
@@ -95,10 +102,11 @@ def _name_ending(text: str, end: int, floor: int, place_names: frozenset[str]) -
     return None
 
 
-def _name_starting(text: str, start: int, end: int,
-                   place_names: frozenset[str]) -> Span | None:
-    """The name that starts right after the list's last 、 ("、万鼎等")."""
-    length = name_at(text, start, end=end)
-    if length and _is_name(text[start:start + length], place_names):
+def _name_starting(text: str, start: int, end: int, place_names: frozenset[str], *,
+                   expected: bool = False) -> Span | None:
+    """The name that starts right after the list's last 、 ("、万鼎等"), or after a word that
+    opens a list (where a name is ``expected``)."""
+    length = name_at(text, start, end=end, expected=expected)
+    if length and _is_name(text[start:start + length], place_names, expected=expected):
         return Span(start, start + length)
     return None

@@ -127,7 +127,7 @@ def _surname_length(candidate: str) -> int:
     return 1 if candidate[0] in table else 0
 
 
-def name_at(text: str, pos: int, *, end: int | None = None) -> int:
+def name_at(text: str, pos: int, *, end: int | None = None, expected: bool = False) -> int:
     """The length of a personal name starting at ``pos``, or 0 if none stands there.
 
     A name is a surname and one or two given characters (two or three after a two-character
@@ -135,7 +135,9 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
     three-character reading fit, the one followed by a surer boundary wins, then the longer.
     A reading that ends in a character that usually joins or follows a name (等, 也, 说, 和 …)
     counts only when nothing else fits, except a joining character right before punctuation
-    ("王小和,").
+    ("王小和,"). Where a name is ``expected`` (after a title, in a list of names), it may begin
+    with a joining character that is a surname too (副主任于学军), if no word of the grammar
+    stands in the rest (主任于近日).
     """
     limit = len(text) if end is None else end
     options: list[tuple[int, int, int]] = []
@@ -145,7 +147,7 @@ def name_at(text: str, pos: int, *, end: int | None = None) -> int:
         if pos + length > limit:
             continue
         candidate = text[pos:pos + length]
-        if not _plausible(candidate, False) or \
+        if not (_plausible(candidate, False) or expected and _joined(candidate)) or \
                 in_a_country(text, pos, pos + length):
             continue
         surname = _surname_length(candidate)
@@ -286,10 +288,11 @@ def _longest_country() -> int:
     return max(len(c) for c in countries())
 
 
-def looks_like_a_name(candidate: str) -> bool:
+def looks_like_a_name(candidate: str, *, expected: bool = False) -> bool:
     """Whether a string can be a name: a surname and one or two characters, no word of the
-    grammar's inside it ("和告诉" is 和 and 告诉, not a name)."""
-    return _plausible(candidate, True)
+    grammar's inside it ("和告诉" is 和 and 告诉, not a name); where a name is ``expected``,
+    one that begins with a joining character that is a surname too (向红军)."""
+    return _plausible(candidate, True) or expected and _joined(candidate)
 
 
 @lru_cache(maxsize=65536)  # the same few thousand strings again and again
@@ -308,9 +311,17 @@ def _plausible(candidate: str, inner_words: bool) -> bool:  # positional: a chea
     if (len(candidate) >= 3 and candidate[0] in words.joiners) or \
             candidate[-1] in words.particles or candidate[0] in words.title_joiners:
         return False  # 和本扬: 和 joins a name to the one before; 过了 ends in a particle
-    if _holds_any(candidate, words.not_names) or _holds_any(candidate[1:], _long_words()):
+    if _holds_any(candidate, words.not_names) or _holds_any(candidate[1:], _long_words()) \
+            or candidate in _long_words():  # 常委会 (of 人大常委会委员长): a body's ending
         return False
     return not inner_words or not _holds_any(candidate[1:], words.boundary_multi)
+
+
+def _joined(candidate: str) -> bool:
+    """Whether a three-character candidate is a name that begins with a joining character
+    (于, 向: surnames too), judged as a name without it would be."""
+    joiner = candidate[0] in grammar().joiners
+    return len(candidate) == 3 and joiner and _plausible("王" + candidate[1:], True)
 
 
 def _holds_any(candidate: str, words: Container[str]) -> bool:

@@ -23,6 +23,8 @@ PLACES = frozenset(gazetteer(2015).names)
     ("出席会议的还有:齐一民。", ["齐一民"]),
     ("参加活动的有市领导齐一民、丁二。", ["齐一民", "丁二"]),
     ("我们还有很多工作要做。", []),
+    ("市领导齐一民、丁二出席。", ["齐一民", "丁二"]),  # two names after a category
+    ("加强领导班子、干部队伍建设。", []),
     ("还有齐一民说的那件事。", []),  # the name does not end the list
 ])
 def test_lists_of_names(text: str, expected: list[str]) -> None:

@@ -50,6 +50,9 @@ def test_title_at_takes_the_longest(text: str, expected: str | None) -> None:
     ("会见全球首席执行官委员会代表。", "全球"),
     ("国务院组成人员出席会议,有关部门、单位负责人列席会议。", "单位"),
     ("会议听取了李民副委员长作的报告。", "李民副"),  # the deputy's title: 副委员长
+    ("会议审议了全国人大常委会委员长会议的议案。", "常委会"),  # a body's ending, no name
+    ("市长于会上指出,要抓好落实。", "于会上"),  # 于 a preposition here
+    ("主任于近日调研。", "于近日"),
 ])
 def test_words_that_are_not_names(raw: str, absent: str) -> None:
     assert absent not in {p.name for p in extract(raw + "\n")[1].people}
@@ -63,3 +66,13 @@ def test_a_name_followed_by_a_time_word() -> None:
 def test_a_name_read_with_the_word_before_it_is_the_shorter_name() -> None:
     raw = "赵石同志是优秀的领导人。大家表示,要学习赵石同志的崇高风范。\n"
     assert {p.name for p in extract(raw)[1].people} == {"赵石"}
+
+
+@pytest.mark.parametrize("raw", [
+    "受国务院委托,国家发展改革委副主任于晓峰作了说明。",  # 于 a surname right after a title
+    "副市长向建华、于晓峰出席。",  # … and in a list of names
+    "出席会议的还有丁二、向建华。",
+])
+def test_a_surname_that_is_also_a_joining_character(raw: str) -> None:
+    names = {p.name for p in extract(raw + "\n")[1].people}
+    assert names & {"于晓峰", "向建华"} and not names & {"晓峰", "建华"}
