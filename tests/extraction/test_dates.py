@@ -15,6 +15,12 @@ from kg.extraction.dates import check_date, read_date
     ("14日上午,市政协召开会议。", None),  # a day alone says no date
     ("6月6日,会议召开。", None),  # no year anywhere
     ("2021年2月30日", None),  # no such day
+    # a date after the lead tells of something else
+    ("山区小镇的新变化\n\n本台消息：党的十八大以来，这个山区小镇的面貌发生了很大的变化，游客越来越多。\n\n"
+     "2005年8月15日，时任省委书记来到这里考察。", None),
+    ("山区小镇的新变化\n\n本台消息：10月2日，这个山区小镇迎来了今年的第一百万名游客，面貌焕然一新。\n\n"
+     "2005年8月15日，时任省委书记来到这里考察。", "2005-10-02"),  # the year from elsewhere
+    ("标题\n\n" + "正文很长。" * 80 + "\n《 人民日报 》( 2024年05月07日 第 04 版)", "2024-05-07"),
 ])
 def test_read_date(text: str, expected: str | None) -> None:
     assert read_date(text) == expected
