@@ -10,9 +10,18 @@ is a list of something else. After a word that opens a list (还有, 的有), on
 
 from __future__ import annotations
 
+import re
+
 from kg.extraction.chains import PersonRef
 from kg.extraction.lexicon import org_kinds
-from kg.extraction.names import looks_like_a_name, name_at
+from kg.extraction.names import (
+    MIDDLE_DOTS,
+    boundary_strength,
+    dotted_name_at,
+    is_han,
+    looks_like_a_name,
+    name_at,
+)
 from kg.extraction.words import grammar
 from kg.model import Span
 
@@ -28,7 +37,7 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
         spans = [first, *(Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)), last]
         items = [text[s.start:s.end] for s in spans]
         if all(_is_name(item, place_names) for item in items[1:-1]) \
-                and (len(items) > 2 or text[last.end:last.end + 1] in _AFTER_TWO
+                and (len(items) > 2 or text.startswith(grammar().two_names_before, last.end)
                      or _after_a_category(text, first.start)) \
                 and len({item[-1] for item in items}) > 1:  # 便民、利民、安民: words alike
             refs += [PersonRef(name=item, name_span=span, start=span.start)
@@ -65,9 +74,6 @@ def _after_openers(text: str, begin: int, end: int,
 _CLOSE = ("", "。", ",", ";", "等")  # what may follow the last name after an opener
 
 
-_AFTER_TWO = "等"  # what follows a list of only two names ("A、B和C" lists three)
-
-
 def _after_a_category(text: str, pos: int) -> bool:
     """Whether a category of people ends at ``pos`` (市领导A、B出席: two names are a list)."""
     return any(text.startswith(c, pos - len(c)) for c in grammar().categories)
@@ -75,12 +81,13 @@ def _after_a_category(text: str, pos: int) -> bool:
 
 def _runs(text: str, begin: int, end: int) -> list[list[int]]:
     """The positions of the 、 of each run of items joined by 、 (items of up to 4 characters,
-    no other delimiter between)."""
+    or a name in dotted parts, no other delimiter between)."""
     runs: list[list[int]] = []
     mark = text.find("、", begin, end)
     while mark >= 0:
-        if runs and mark - runs[-1][-1] <= 5 and all(
-                c != "、" and c.isalpha() for c in text[runs[-1][-1] + 1:mark]):
+        item = text[runs[-1][-1] + 1:mark] if runs else ""
+        if runs and (len(item) <= 4 or _dotted(item)) and all(
+                c != "、" and (c.isalpha() or c in MIDDLE_DOTS) for c in item):
             runs[-1].append(mark)
         else:
             runs.append([mark])
@@ -88,13 +95,32 @@ def _runs(text: str, begin: int, end: int) -> list[list[int]]:
     return runs
 
 
+_LONGEST_DOTTED = 14  # characters of a name in dotted parts (艾力更·依明巴海: 8)
+_DOT_RE = re.compile(f"[{MIDDLE_DOTS}]")
+
+
+def _dotted(item: str) -> bool:
+    """Whether an item is one name in dotted parts (艾力·买买提)."""
+    return _DOT_RE.search(item) is not None and \
+        dotted_name_at(item, 0, len(item)) == len(item)
+
+
 def _is_name(text: str, place_names: frozenset[str], *, expected: bool = False) -> bool:
+    if _dotted(text):
+        return True
     return looks_like_a_name(text, expected=expected) and text not in place_names and not any(
         text[i:] in org_kinds() for i in range(len(text)))
 
 
 def _name_ending(text: str, end: int, floor: int, place_names: frozenset[str]) -> Span | None:
     """The name that ends right before the list's first 、 ("…领导何运平、")."""
+    found = _DOT_RE.search(text, max(floor, end - _LONGEST_DOTTED), end)
+    if found:  # a name in dotted parts: its first part starts after a word or a mark
+        dot = found.start()
+        for start in range(max(floor, dot - 6), dot):
+            if _dotted(text[start:end]) and (start == floor or not is_han(text[start - 1])
+                                             or boundary_strength(text, start) == 2):
+                return Span(start, end)
     for length in (3, 2, 4):
         start = end - length
         if start >= floor and _is_name(text[start:end], place_names):
@@ -106,7 +132,7 @@ def _name_starting(text: str, start: int, end: int, place_names: frozenset[str],
                    expected: bool = False) -> Span | None:
     """The name that starts right after the list's last 、 ("、万鼎等"), or after a word that
     opens a list (where a name is ``expected``)."""
-    length = name_at(text, start, end=end, expected=expected)
+    length = dotted_name_at(text, start, end) or name_at(text, start, end=end, expected=expected)
     if length and _is_name(text[start:start + length], place_names, expected=expected):
         return Span(start, start + length)
     return None

@@ -187,19 +187,23 @@ MIDDLE_DOTS = "·•・"
 def dotted_name_at(text: str, pos: int, end: int) -> int:
     """The length of a name in parts joined by a middle dot at ``pos`` (艾力江·吐尔逊,
     阿不都·热合曼: names of the Uyghur and other peoples, and foreign ones), or 0: a few
-    Han characters, the dot, then Han characters up to where a name surely ends."""
+    Han characters, the dot, then Han characters up to where a name surely ends (of two such
+    places side by side, the later: 买买提出席 ends before 出席)."""
     if not _has_dots(text):  # most reports: none at all
         return 0
     limit = min(end, len(text))
-    dot = next((at for at in range(pos + 1, min(pos + 7, limit))
-                if text[at] in MIDDLE_DOTS), -1)
-    if dot < 0 or not all(is_han(c) for c in text[pos:dot]):
+    first = text[pos + 1:min(pos + 7, limit)]
+    if not any(d in first for d in MIDDLE_DOTS):  # most names: no dot in reach
+        return 0
+    dot = next(pos + 1 + at for at, c in enumerate(first) if c in MIDDLE_DOTS)
+    if not all(is_han(c) for c in text[pos:dot]):
         return 0
     at = dot + 1
     while at < limit and at - dot <= 8 and (is_han(text[at]) or text[at] in MIDDLE_DOTS) \
             and (at == dot + 1 or text[at] in MIDDLE_DOTS or text[at - 1] in MIDDLE_DOTS
-                 or boundary_strength(text, at) < 2):
-        at += 1
+                 or boundary_strength(text, at) < 2
+                 or is_han(text[at + 1:at + 2]) and boundary_strength(text, at + 1) == 2):
+        at += 1  # …提出席: the name ends before 出席, not before 提出
     return at - pos if at > dot + 1 and text[at - 1] not in MIDDLE_DOTS else 0
 
 

@@ -25,6 +25,12 @@ PLACES = frozenset(gazetteer(2015).names)
     ("我们还有很多工作要做。", []),
     ("市领导齐一民、丁二出席。", ["齐一民", "丁二"]),  # two names after a category
     ("加强领导班子、干部队伍建设。", []),
+    ("刘一坦、钱二虎代表全体获奖人员发言。", ["刘一坦", "钱二虎"]),  # two before a verb of taking part
+    ("要促进稳定、融合发展。", []),
+    # a name in dotted parts is one item, first, within or last
+    ("丁一祥、许二亮、艾力更·依明巴海、肖三出席大会。", ["丁一祥", "许二亮", "艾力更·依明巴海", "肖三"]),
+    ("艾力更·依明巴海、肖三、何四峰出席大会。", ["艾力更·依明巴海", "肖三", "何四峰"]),
+    ("丁一祥、艾力·买买提出席大会。", ["丁一祥", "艾力·买买提"]),  # 出席, not 提出
     ("还有齐一民说的那件事。", []),  # the name does not end the list
 ])
 def test_lists_of_names(text: str, expected: list[str]) -> None:
