@@ -90,6 +90,9 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
             cut = max(cut, index + len(word))
             if word not in words.joiners or index == 0:  # "和欧盟委员会": joins a name before
                 strong = max(strong, index + len(word))
+    known = next((len(segment) - len(n) for n in _national_names() if segment.endswith(n)), -1)
+    if known >= cut:  # 自然资源部: a national body's name, though 资源 names a county too
+        return begin + known, known > 0
     for index in range(cut, len(segment)):
         if _anchor_at(segment, index, anchors):
             if any(kind in segment[cut:index] for kind in org_kinds()):
@@ -155,29 +158,6 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
     return refs
 
 
-def find_listed_after(text: str, refs: list[PersonRef], end: int) -> list[PersonRef]:
-    """The names listed after a chain's name with 、 (副总经理王一、李二、张三): each holds the
-    chain's posts when its title stands right before the first name (a title over a list)."""
-    found: list[PersonRef] = []
-    chains = [(r.start, r.end) for r in refs]
-    for ref in refs:
-        over = bool(ref.items) and ref.items[-1].title_span.end == ref.name_span.start \
-            and not ref.items[-1].after_name
-        pos = ref.name_span.end
-        while pos + 1 < end and text[pos] == "、":
-            if any(a <= pos + 1 < b for a, b in chains):
-                break  # 书记A、余杭区区长B: the next chain, not a name in the list
-            length = name_at(text, pos + 1, end=end, expected=True)
-            if not length or not looks_like_a_name(text[pos + 1:pos + 1 + length],
-                                                    expected=True):
-                break
-            span = Span(pos + 1, pos + 1 + length)
-            found.append(PersonRef(name=text[span.start:span.end], name_span=span,
-                                   start=span.start, items=ref.items if over else ()))
-            pos = span.end
-    return found
-
-
 def _on_behalf(text: str, pos: int) -> bool:
     """Whether what follows a member's title makes it a verb: 代表各民主党派, 代表党中央."""
     return text.startswith(grammar().on_behalf_objects, pos) or \
@@ -241,6 +221,26 @@ def _segment_start(text: str, floor: int, end: int) -> int:
     return index
 
 
+def _before_of(text: str, start: int, end: int) -> int:
+    """Where an organisation written before a title ends: before a 的 that makes the title
+    its (叶河村的党支部书记), and then after its name's ending (中央办公厅分管日常工作的副主任:
+    中央办公厅)."""
+    of = text.find("的", start, end)
+    if of < 0:
+        return end
+    head = text[start:of]
+    if not _kind_ending(head):
+        for at in range(len(head) - 1, 0, -1):
+            if _kind_ending(head[:at]):
+                return start + at
+    return of
+
+
+def _kind_ending(name: str) -> str:
+    """The organisation kind a name ends in (厅 of 中央办公厅), or ""."""
+    return next((kind for kind in org_kinds() if name.endswith(kind)), "")
+
+
 # What a bracket inside an organisation's name holds: a Latin name (IDG), or a few
 # characters (博世(中国)投资有限公司, 某某(集团)有限公司).
 _BRACKETED = re.compile(rf"[A-Za-z0-9][A-Za-z0-9 .&-]*|[{HAN_RANGES}]{{1,6}}")
@@ -255,7 +255,7 @@ def _chain_back(text: str, floor: int, title_pos: int, title: str,
         seg = _segment_start(text, floor, org_end)
         start, trimmed = org_start(text, seg, org_end, anchors)
         former = org_end > start and text[org_end - 1] in grammar().former_marks
-        written = org_end - 1 if former else org_end  # 原主席: held before
+        written = _before_of(text, start, org_end - 1 if former else org_end)  # 原主席
         items.append(ChainItem(org=text[start:written], org_span=Span(start, written),
                                title=current, title_span=Span(org_end, org_end + len(current)),
                                trimmed=trimmed, status="former" if former else ""))

@@ -1,4 +1,5 @@
-"""Names listed without posts: "A、B、C等出席", "出席会议的还有A、B、C".
+"""Names listed: without posts ("A、B、C等出席", "出席会议的还有A、B、C"), or after a chain's
+name, holding its posts when its title stands over the list ("副市长A、B、C").
 
 A run of two or more items joined by 、 in which every item is a name (a surname and one or
 two characters, no place's name, no word of the grammar): the first item ends where the
@@ -34,6 +35,8 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
         last = None if first is None else _name_starting(text, run[-1] + 1, end, place_names)
         if first is None or last is None:
             continue
+        if _things(text, last.end):
+            continue
         spans = [first, *(Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)), last]
         items = [text[s.start:s.end] for s in spans]
         if all(_is_name(item, place_names) for item in items[1:-1]) \
@@ -46,32 +49,71 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
     return sorted(refs, key=lambda r: r.start)
 
 
+def find_listed_after(text: str, refs: list[PersonRef], end: int) -> list[PersonRef]:
+    """The names listed after a chain's name with 、 (副总经理王一、李二、张三): each holds the
+    chain's posts when its title stands right before the first name (a title over a list)."""
+    found: list[PersonRef] = []
+    chains = [(r.start, r.end) for r in refs]
+    for ref in refs:
+        over = bool(ref.items) and ref.items[-1].title_span.end == ref.name_span.start \
+            and not ref.items[-1].after_name
+        pos = ref.name_span.end
+        while pos + 1 < end and text[pos] == "、":
+            if any(a <= pos + 1 < b for a, b in chains):
+                break  # 书记A、余杭区区长B: the next chain, not a name in the list
+            length = name_at(text, pos + 1, end=end, expected=True)
+            if not length or not looks_like_a_name(text[pos + 1:pos + 1 + length],
+                                                    expected=True):
+                break
+            span = Span(pos + 1, pos + 1 + length)
+            found.append(PersonRef(name=text[span.start:span.end], name_span=span,
+                                   start=span.start, items=ref.items if over else ()))
+            pos = span.end
+    return found
+
+
 def _after_openers(text: str, begin: int, end: int,
                    place_names: frozenset[str]) -> list[PersonRef]:
     """The names listed after a word that opens a list, up to the clause's end: every item
-    a name, or none counts."""
+    a name, or none counts. An opener that begins with 的 follows a verb of taking part."""
     refs: list[PersonRef] = []
     for opener in grammar().list_openers:
         at = text.find(opener, begin, end)
         while at >= 0:
-            pos = at + len(opener)
-            pos += text.startswith(":", pos)
-            pos += len(next((c for c in grammar().categories if text.startswith(c, pos)), ""))
-            found: list[PersonRef] = []
-            while (span := _name_starting(text, pos, end, place_names, expected=True)) \
-                    is not None:
-                found.append(PersonRef(name=text[span.start:span.end], name_span=span,
-                                       start=span.start))
-                pos = span.end + 1
-                if text[span.end:span.end + 1] != "、":
-                    break
-            if found and text[found[-1].name_span.end:found[-1].name_span.end + 1] in _CLOSE:
+            if not opener.startswith("的") or _after_taking_part(text, begin, at):
+                found = _listed_from(text, at + len(opener), end, place_names)
                 refs += [r for r in found if not any(o.name_span == r.name_span for o in refs)]
             at = text.find(opener, at + 1, end)
     return refs
 
 
+def _listed_from(text: str, pos: int, end: int, place_names: frozenset[str]) -> list[PersonRef]:
+    """The names listed right after an opener (and a colon, a category), if the list ends
+    where a list may end."""
+    pos += text.startswith(":", pos)
+    pos += len(next((c for c in grammar().categories if text.startswith(c, pos)), ""))
+    found: list[PersonRef] = []
+    while (span := _name_starting(text, pos, end, place_names, expected=True)) is not None:
+        found.append(PersonRef(name=text[span.start:span.end], name_span=span, start=span.start))
+        pos = span.end + 1
+        if text[span.end:span.end + 1] != "、":
+            break
+    closed = found and text[found[-1].name_span.end:found[-1].name_span.end + 1] in _CLOSE
+    return found if closed else []
+
+
 _CLOSE = ("", "。", ",", ";", "等")  # what may follow the last name after an opener
+
+
+def _after_taking_part(text: str, begin: int, at: int) -> bool:
+    """Whether a verb of taking part stands in the clause before ``at`` (参加会议的有)."""
+    clause = max(begin, *(text.rfind(d, begin, at) + 1 for d in ",;:"))
+    return any(text.find(verb, clause, at) >= 0 for verb in grammar().taking_part)
+
+
+def _things(text: str, end: int) -> bool:
+    """Whether a list ending at ``end`` is one of things: 等 and a word for them after it."""
+    return text.startswith("等", end) and text.startswith(grammar().things_after_lists, end + 1)
 
 
 def _after_a_category(text: str, pos: int) -> bool:

@@ -19,12 +19,11 @@ from kg.extraction.chains import (
     KnownNames,
     PersonRef,
     find_chains,
-    find_listed_after,
     find_titled,
     group_lists,
 )
 from kg.extraction.genres import Genre, Layout, SectionLayout
-from kg.extraction.listed import find_listed
+from kg.extraction.listed import find_listed, find_listed_after
 from kg.extraction.names import titles_from
 from kg.extraction.orgs import Context, OrgResolver, Scope
 from kg.extraction.places import PlaceResolver, enumerated_places

@@ -47,6 +47,8 @@ class Grammar:
     categories: tuple[str, ...]  # 省领导 in 省领导A、B出席: a group, not a post
     list_openers: tuple[str, ...]  # 出席会议的还有A、B: names listed after these
     two_names_before: tuple[str, ...]  # A、B等出席: a list of two names before these
+    taking_part: tuple[str, ...]  # 参加会议的有A: 的有 opens a list after these
+    things_after_lists: tuple[str, ...]  # 农业、扶贫等部门: a list of things before 等 these
     on_behalf_objects: tuple[str, ...]  # 代表各方: 代表 is a verb before these
     led_bodies: dict[str, str]  # 团 in 团省委 → 共青团: a body's name before a place's
     own_abbreviations: dict[str, str]  # 校 in 校党委 → 学校: the report's own organisation

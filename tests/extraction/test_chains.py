@@ -120,6 +120,11 @@ def test_a_title_held_before_is_a_former_post() -> None:
     ("某省民政厅厅长益西达瓦委员说", "益西达瓦", ["省民政厅", ""]),
     # a title after the name ends it: 刘五六副总裁
     ("某平台负责人刘五六副总裁出席", "刘五六", ["某平台"]),
+    # a national body's name holds a county's (资源): the body's name wins
+    ("自然资源部部长王一二作了说明", "王一二", ["自然资源部"]),
+    # 的 makes the title the organisation's; what modifies the title is no part of it
+    ("中央办公厅分管日常工作的副主任王一二作报告", "王一二", ["中央办公厅"]),
+    ("岳西县某某村的党支部书记王一二说", "王一二", ["岳西县某某村"]),
 ])
 def test_chains_in_real_forms(text: str, name: str, orgs: list[str]) -> None:
     (ref,) = [r for r in find_chains(text, 0, len(text), ANCHORS) if r.name == name]

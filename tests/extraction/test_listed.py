@@ -25,10 +25,15 @@ PLACES = frozenset(gazetteer(2015).names)
     ("我们还有很多工作要做。", []),
     ("市领导齐一民、丁二出席。", ["齐一民", "丁二"]),  # two names after a category
     ("加强领导班子、干部队伍建设。", []),
-    ("刘一坦、钱二虎代表全体获奖人员发言。", ["刘一坦", "钱二虎"]),  # two before a verb of taking part
+    # two names before a verb of taking part
+    ("刘一坦、钱二虎代表全体获奖人员发言。", ["刘一坦", "钱二虎"]),
     ("要促进稳定、融合发展。", []),
+    ("他跑到县里的农业、扶贫等部门取经。", []),  # things: 等 and a word for them
+    ("抓紧落实完善制度的有关事宜,依法组织。", []),  # 的有 opens a list after taking part only
+    ("参加座谈的有齐一民、丁二。", ["齐一民", "丁二"]),
     # a name in dotted parts is one item, first, within or last
-    ("丁一祥、许二亮、艾力更·依明巴海、肖三出席大会。", ["丁一祥", "许二亮", "艾力更·依明巴海", "肖三"]),
+    ("丁一祥、许二亮、艾力更·依明巴海、肖三出席大会。",
+     ["丁一祥", "许二亮", "艾力更·依明巴海", "肖三"]),
     ("艾力更·依明巴海、肖三、何四峰出席大会。", ["艾力更·依明巴海", "肖三", "何四峰"]),
     ("丁一祥、艾力·买买提出席大会。", ["丁一祥", "艾力·买买提"]),  # 出席, not 提出
     ("还有齐一民说的那件事。", []),  # the name does not end the list

@@ -53,6 +53,7 @@ def test_title_at_takes_the_longest(text: str, expected: str | None) -> None:
     ("会议审议了全国人大常委会委员长会议的议案。", "常委会"),  # a body's ending, no name
     ("市长于会上指出,要抓好落实。", "于会上"),  # 于 a preposition here
     ("主任于近日调研。", "于近日"),
+    ("他在大学与教师团队师生代表座谈交流。", "师生"),  # a group of people, not a name
 ])
 def test_words_that_are_not_names(raw: str, absent: str) -> None:
     assert absent not in {p.name for p in extract(raw + "\n")[1].people}
