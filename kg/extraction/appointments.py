@@ -69,18 +69,16 @@ def find_appointments(text: str, begin: int, end: int) -> list[PersonRef]:
 
 
 def find_resignations(text: str, begin: int, end: int) -> list[PersonRef]:
-    """Everyone who resigns a post in ``text[begin:end]``: A(提出)辞去X、Y职务."""
+    """Everyone who resigns a post in ``text[begin:end]``: A(提出)辞去X、Y职务; A、B(分别
+    提出)辞去X职务, each of them."""
     refs: list[PersonRef] = []
     if not _resign_word().search(text, begin, end):
         return refs  # most sentences: no verb, so no name to try before one at each place
     for match in _resignation().finditer(text, begin, end):
-        if not looks_like_a_name(match.group(1)):
-            continue
-        items = _posts(text, match.end(), end, "removed")
-        if items:
-            span = Span(match.start(1), match.end(1))
-            refs.append(PersonRef(name=match.group(1), name_span=span, start=span.start,
-                                  items=items, role="referenced"))
+        names = [(n, s) for n, s in _names(match) if looks_like_a_name(n)]
+        items = _posts(text, match.end(), end, "removed") if names else ()
+        refs += [PersonRef(name=name, name_span=span, start=span.start, items=items,
+                           role="referenced") for name, span in names if items]
     return refs
 
 
@@ -89,7 +87,7 @@ def _resignation() -> re.Pattern[str]:
     g = grammar()
     openers = "|".join(map(re.escape, g.resign_openers))
     verbs = "|".join(map(re.escape, g.resign_words))
-    return re.compile(f"([\u4e00-\u9fff]{{2,3}})(?:{openers})?(?:{verbs})")
+    return re.compile(f"((?:{_NAME}、)*[\u4e00-\u9fff]{{2,3}})(?:{openers}){{0,2}}(?:{verbs})")
 
 
 @cache

@@ -22,6 +22,9 @@ from kg.extraction.places import PlaceResolver, zone_end
 from kg.extraction.words import grammar
 from kg.model import Organisation, Place
 
+#: A body's term within its name (省十二届人大常委会, 十九届中央纪委): not part of the body's.
+_SESSION = re.compile("第?[一二三四五六七八九十]+届(?=全国|人大|人民代表大会|政协|中央|中共|纪委)")
+
 
 @dataclass(frozen=True, slots=True)
 class Scope:
@@ -126,6 +129,7 @@ class OrgResolver:
 
     def _resolve(self, text: str, chain: list[Place], previous: Organisation | None,
                  scope: Scope) -> Organisation | None:
+        text = _SESSION.sub("", text)  # 省十二届人大常委会: the body, whichever its term
         if scope.organiser is not None and text in scope.abbreviations:
             return self.add(scope.organiser)
         if text in national_bodies():

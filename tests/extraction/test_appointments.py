@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.extraction import extract
 from kg.extraction.appointments import find_appointments
 
 
@@ -82,3 +83,15 @@ def test_a_bodys_session_is_not_part_of_its_name() -> None:
 def test_removed_from_posts_of_a_bodys_session_with_no_link() -> None:
     assert read("会议通过关于免去韩一国第十四届全国政协常委、某委员会副主任职务的决定。") == [
         ("韩一国", [("全国政协", "常委", "removed"), ("某委员会", "副主任", "removed")])]
+
+
+def test_several_resign_the_same_post() -> None:
+    assert read("张一一、王二二分别提出辞去某常委会委员职务。") == [
+        ("张一一", [("某常委会", "委员", "removed")]),
+        ("王二二", [("某常委会", "委员", "removed")])]
+
+
+def test_a_bodys_term_inside_its_name_is_not_part_of_it() -> None:
+    raw = "安徽省人大常委会召开会议。\n朱一一提出辞去省十二届人大常委会委员职务。\n"
+    (person,) = [p for p in extract(raw)[1].people if p.name == "朱一一"]
+    assert [(q.org, q.title) for q in person.posts] == [("安徽省人大常委会", "委员")]
