@@ -193,6 +193,7 @@ def _member_name(text: str, pos: int) -> int:
                 and member is not None and not inside_a_name(text, pos + length, member) \
                 and candidate[0] not in words.boundary_words | words.title_joiners \
                 and not any(w in candidate for w in words.not_names) \
+                and not any(w in candidate for w in words.boundary_multi) \
                 and not any(kind in candidate for kind in org_kinds()):
             return length  # not "向市政协委员", not "兼某某委员会"
     return 0
@@ -256,6 +257,8 @@ def _chain_back(text: str, floor: int, title_pos: int, title: str,
         start, trimmed = org_start(text, seg, org_end, anchors)
         former = org_end > start and text[org_end - 1] in grammar().former_marks
         written = _before_of(text, start, org_end - 1 if former else org_end)  # 原主席
+        if items and text.endswith(grammar().whole_groups, start, written):
+            break  # 全体委员、主任A: the members are a group; A's post is the last
         items.append(ChainItem(org=text[start:written], org_span=Span(start, written),
                                title=current, title_span=Span(org_end, org_end + len(current)),
                                trimmed=trimmed, status="former" if former else ""))
@@ -293,11 +296,14 @@ def find_titled(text: str, begin: int, end: int, *,
                                             post=not verb)
     found = titles_from(text, begin, end) if titles is None else titles
     for pos in sorted({at - length for at in found for length in (3, 2, 4)}):
-        if pos < begin or pos in refs or (pos > begin and is_han(text[pos - 1])):
-            continue  # a name that opens a clause only
+        if pos < begin or pos in refs or (pos > begin and is_han(text[pos - 1])
+                                          and text[pos - 1] not in _AGENT):
+            continue  # a name that opens a clause only (or follows 由: 会议由A院长主持)
         for length in (3, 2, 4):
             title = found.get(pos + length) if pos + length < end else None
+            within = found.get(pos + length - 1, "")  # 王一总经理: not 王一总 and 经理
             if title is not None and looks_like_a_name(text[pos:pos + length]) and \
+                    len(within) <= len(title) and \
                     boundary_strength(text, pos + length + len(title)):
                 refs[pos] = _titled(text, pos, pos + length, title)
                 break
@@ -305,6 +311,7 @@ def find_titled(text: str, begin: int, end: int, *,
 
 
 _DEPUTY = "副"
+_AGENT = "由"  # 会议由A院长主持: the one who does it, a name after it
 
 
 def _is_title(word: str) -> bool:

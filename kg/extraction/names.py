@@ -315,6 +315,8 @@ def _plausible(candidate: str, inner_words: bool) -> bool:  # positional: a chea
     if (len(candidate) >= 3 and candidate[0] in words.joiners) or \
             candidate[-1] in words.particles or candidate[0] in words.title_joiners:
         return False  # 和本扬: 和 joins a name to the one before; 过了 ends in a particle
+    if candidate[:2] in words.boundary_multi:  # 致谢: a verb, though 致 is a surname
+        return False
     if _holds_any(candidate, words.not_names) or _holds_any(candidate[1:], _long_words()) \
             or candidate in _long_words():  # 常委会 (of 人大常委会委员长): a body's ending
         return False

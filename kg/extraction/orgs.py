@@ -53,6 +53,7 @@ class OrgResolver:
         self.places = places
         self.text = text
         self.known: dict[str, Organisation] = {}
+        self.own: str | None = None  # the report's own organisation, once it says 校党委 …
         self._written_as: dict[str, str] = {}  # a township's name → as first written
         self._prefixes: dict[tuple[str, tuple[str, ...], tuple[str, ...]],
                              tuple[str | None, Place | None, str]] = {}
@@ -116,6 +117,9 @@ class OrgResolver:
         (市长) the government of the place of its level; a title that belongs to one body
         (总书记) that body when the chain names none; any other the one before it."""
         known = titles().get(title)
+        held_in = grammar().title_bodies.get(known.kind) if known is not None else None
+        if held_in is not None and previous is not None and previous.kind not in held_in:
+            previous = None  # 纪委书记A,副校长B: the vice-principal is not the commission's
         if known is not None and known.of == "government":
             level = title.removesuffix("长")[-1:]
             place = self._abbreviated(level, chain, scope.regions, strict=True)
@@ -125,6 +129,8 @@ class OrgResolver:
                 return None  # 市委副书记、市长 with no city known: not the party's 市长
         if known is not None and known.of not in ("", "government") and previous is None:
             return self.add(Organisation(known.of, org_kind(known.of)))
+        if previous is None and known is not None and known.kind == "party" and self.own:
+            return self.add(Organisation(self.own, org_kind(self.own)))  # 党委副书记: ours
         return previous
 
     def _resolve(self, text: str, chain: list[Place], previous: Organisation | None,
@@ -139,7 +145,8 @@ class OrgResolver:
         own = next((w for w in grammar().own_abbreviations if text.startswith(w)
                     and (text == w or text[len(w):] in org_kinds())), None)
         if own is not None:  # 校党委: the school's party committee
-            text = grammar().own_abbreviations[own] + text[len(own):]
+            self.own = grammar().own_abbreviations[own]
+            text = self.own + text[len(own):]
         local = _local_name(text)
         if local:  # 吕艺镇 alone: as the report first writes it, 山东省滨州市博兴县吕艺镇
             text = self._written(local) + text[len(local):]

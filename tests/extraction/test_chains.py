@@ -135,3 +135,18 @@ def test_the_longest_title_after_a_name_wins() -> None:
     text = "栗一二委员长主持会议。"
     assert [(r.name, r.titled) for r in find_titled(text, 0, len(text))] == [
         ("栗一二", "委员长")]
+
+
+def test_a_whole_groups_title_is_no_ones_post() -> None:
+    text = "第四届某某委员会全体委员、第三届某某委员会主任李一云出席"
+    (ref,) = [r for r in find_chains(text, 0, len(text), ANCHORS) if r.name == "李一云"]
+    assert [(i.org, i.title) for i in ref.items] == [("第三届某某委员会", "主任")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("王一一总经理出席。", "王一一"),
+    ("王一总经理出席。", "王一"),  # not 王一总 and 经理
+    ("大会由梁一华院长主持。", "梁一华"),  # after 由, the one who chairs
+])
+def test_names_before_their_titles(text: str, name: str) -> None:
+    assert [r.name for r in find_titled(text, 0, len(text))] == [name]

@@ -54,6 +54,7 @@ def test_title_at_takes_the_longest(text: str, expected: str | None) -> None:
     ("市长于会上指出,要抓好落实。", "于会上"),  # 于 a preposition here
     ("主任于近日调研。", "于近日"),
     ("他在大学与教师团队师生代表座谈交流。", "师生"),  # a group of people, not a name
+    ("李某向与会的某某委员会委员致谢并对委员致以敬意。", "致谢并对"),  # verbs, no member
 ])
 def test_words_that_are_not_names(raw: str, absent: str) -> None:
     assert absent not in {p.name for p in extract(raw + "\n")[1].people}
@@ -77,3 +78,16 @@ def test_a_name_read_with_the_word_before_it_is_the_shorter_name() -> None:
 def test_a_surname_that_is_also_a_joining_character(raw: str) -> None:
     names = {p.name for p in extract(raw + "\n")[1].people}
     assert names & {"于晓峰", "向建华"} and not names & {"晓峰", "建华"}
+
+
+def test_a_name_before_an_adverb() -> None:
+    raw = "会上,校长丁一明全面总结了本学期的工作。\n"
+    assert "丁一明" in {p.name for p in extract(raw)[1].people}
+
+
+def test_a_school_reports_bare_titles_are_the_schools() -> None:
+    raw = ("学校召开工作会议。\n会议由校党委书记朱一一主持。党委副书记符二二,党委副书记、"
+           "纪委书记刘三,副校长徐四四出席。\n")
+    posts = {p.name: [(q.org, q.title) for q in p.posts] for p in extract(raw)[1].people}
+    assert posts["符二二"] == [("学校", "党委副书记")]
+    assert posts["徐四四"] == [("学校", "副校长")]  # not the discipline commission's
