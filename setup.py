@@ -18,6 +18,7 @@ COMPILED = [
     "kg/extraction/chains.py",
     "kg/extraction/gazetteer.py",
     "kg/extraction/listed.py",
+    "kg/extraction/members.py",
     "kg/extraction/names.py",
     "kg/extraction/orgs.py",
     "kg/extraction/passes.py",

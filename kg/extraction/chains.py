@@ -11,7 +11,8 @@ from functools import cache
 
 from kg.chinese import DELIMITERS, HAN_RANGES, LIST_JOINERS, is_han
 from kg.extraction.automata import Automaton, automaton, occurrences
-from kg.extraction.lexicon import countries, national_bodies, org_kinds, titles
+from kg.extraction.lexicon import countries, org_kinds, titles
+from kg.extraction.members import member_name_at, members, national_names, on_behalf
 from kg.extraction.names import (
     boundary_strength,
     dotted_name_at,
@@ -80,8 +81,13 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
     words = grammar()
     while segment[:1] in words.particles:  # 了宪法法律委 after 听取: the body starts after 了
         begin, segment = begin + 1, segment[1:]
-    if not segment or _anchor_at(segment, 0, anchors):
+    if not segment:
         return begin, False
+    if _anchor_at(segment, 0, anchors):  # a place first, unless a clause opens before
+        cut = max((m.end() for m in _clause_words().finditer(states_masked(segment))),
+                  default=0) if _clause_words().search(segment) else 0  # (代表团由日照市委)
+        anchored = 0 < cut < len(segment) and _anchor_at(segment, cut, anchors)
+        return (begin + cut, True) if anchored else (begin, False)
     cut = strong = 0  # after the last clause word; after the last that joins no names
     plain = states_masked(segment)  # 和 in 乌兹别克斯坦共和国 opens no clause
     for word in words.clause_openers:
@@ -90,7 +96,7 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
             cut = max(cut, index + len(word))
             if word not in words.joiners or index == 0:  # "和欧盟委员会": joins a name before
                 strong = max(strong, index + len(word))
-    known = next((len(segment) - len(n) for n in _national_names() if segment.endswith(n)), -1)
+    known = next((len(segment) - len(n) for n in national_names() if segment.endswith(n)), -1)
     if known >= cut:  # 自然资源部: a national body's name, though 资源 names a county too
         return begin + known, known > 0
     for index in range(cut, len(segment)):
@@ -119,6 +125,12 @@ def _anchor_at(segment: str, index: int, anchors: Anchors) -> bool:
 
 
 @cache
+def _clause_words() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, grammar().clause_openers), key=len,
+                                      reverse=True)))
+
+
+@cache
 def _led_bodies() -> tuple[str, ...]:
     return tuple(grammar().led_bodies)
 
@@ -144,8 +156,8 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
         name_end = name_start + length
         member = next((m for m in grammar().members_after_names if text.startswith(m, name_end)
                        and not inside_a_name(text, name_end, m)
-                       and not _on_behalf(text, name_end + len(m))), None) \
-            if text.startswith(_members(), name_end) else None
+                       and not on_behalf(text, name_end + len(m))), None) \
+            if text.startswith(members(), name_end) else None
         if member is not None:  # 院长王五委员: and a member of the report's CPPCC
             items.append(ChainItem("", Span(name_end, name_end), member,
                                    Span(name_end, name_end + len(member)), trimmed=False,
@@ -158,17 +170,6 @@ def find_chains(text: str, begin: int, end: int, anchors: Anchors, *,
     return refs
 
 
-def _on_behalf(text: str, pos: int) -> bool:
-    """Whether what follows a member's title makes it a verb: 代表各民主党派, 代表党中央."""
-    return text.startswith(grammar().on_behalf_objects, pos) or \
-        text.startswith(_national_names(), pos)
-
-
-@cache
-def _national_names() -> tuple[str, ...]:
-    return tuple(national_bodies())
-
-
 def _name_after(text: str, pos: int, title: str, end: int) -> int:
     """The length of the name after the title at ``pos``: a foreign name after a state's
     title (挪威首相斯特勒), else a Chinese one, else a member's (厅长益西达瓦委员)."""
@@ -176,32 +177,7 @@ def _name_after(text: str, pos: int, title: str, end: int) -> int:
     foreign = foreign_name_at(text, after, end) if held_in_a_state(text, pos) else 0
     return foreign or dotted_name_at(text, after, end) or \
         name_at(text, after, end=end, expected=True) \
-        or _member_name(text, after)
-
-
-def _member_name(text: str, pos: int) -> int:
-    """The length of a name at ``pos`` that a member's title follows, whatever its form
-    (厅长益西达瓦委员: names of four characters with no surname among them)."""
-    words = grammar()
-    for length in (4, 3, 2):
-        if not text.startswith(_members(), pos + length):
-            continue
-        candidate = text[pos:pos + length]
-        member = next((m for m in words.members_after_names
-                       if text.startswith(m, pos + length)), None)
-        if len(candidate) == length and all(is_han(c) for c in candidate) \
-                and member is not None and not inside_a_name(text, pos + length, member) \
-                and candidate[0] not in words.boundary_words | words.title_joiners \
-                and not any(w in candidate for w in words.not_names) \
-                and not any(w in candidate for w in words.boundary_multi) \
-                and not any(kind in candidate for kind in org_kinds()):
-            return length  # not "向市政协委员", not "兼某某委员会"
-    return 0
-
-
-@cache
-def _members() -> tuple[str, ...]:
-    return tuple(grammar().members_after_names)
+        or member_name_at(text, after)
 
 
 def _segment_start(text: str, floor: int, end: int) -> int:
@@ -223,9 +199,12 @@ def _segment_start(text: str, floor: int, end: int) -> int:
 
 
 def _before_of(text: str, start: int, end: int) -> int:
-    """Where an organisation written before a title ends: before a 的 that makes the title
-    its (叶河村的党支部书记), and then after its name's ending (中央办公厅分管日常工作的副主任:
-    中央办公厅)."""
+    """Where an organisation written before a title ends: before a word that modifies the
+    title (新任); before a 的 that makes the title its (叶河村的党支部书记), and then after its
+    name's ending (中央办公厅分管日常工作的副主任: 中央办公厅)."""
+    modifiers = grammar().title_modifiers
+    if text.endswith(modifiers, start, end):  # 集团公司新任董事长: the 集团公司's
+        return end - next(len(m) for m in modifiers if text.endswith(m, start, end))
     of = text.find("的", start, end)
     if of < 0:
         return end
@@ -288,7 +267,7 @@ def find_titled(text: str, begin: int, end: int, *,
             if at - 1 > begin and text[at - 1] == _DEPUTY and _is_title(_DEPUTY + marker):
                 marker, at = _DEPUTY + marker, at - 1  # 陈五副委员长: the deputy's title
             # 王五代表执法检查组报告: 代表 is the verb, the name still a name
-            verb = marker in members and _on_behalf(text, at + len(marker))
+            verb = marker in members and on_behalf(text, at + len(marker))
             length = name_before(text, at, begin)
             opens = at - length == begin or not is_han(text[at - length - 1])
             if length and (opens or marker not in members) and at - length not in refs:

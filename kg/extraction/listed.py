@@ -38,6 +38,10 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
         if _things(text, last.end):
             continue
         spans = [first, *(Span(a + 1, b) for a, b in zip(run, run[1:], strict=False)), last]
+        joined = _joined_last(text, last.end, end, place_names)
+        if joined is not None:  # A、B和C: C the last
+            spans.append(joined)
+            last = joined
         items = [text[s.start:s.end] for s in spans]
         if all(_is_name(item, place_names) for item in items[1:-1]) \
                 and (len(items) > 2 or text.startswith(grammar().two_names_before, last.end)
@@ -109,6 +113,16 @@ def _after_taking_part(text: str, begin: int, at: int) -> bool:
     """Whether a verb of taking part stands in the clause before ``at`` (参加会议的有)."""
     clause = max(begin, *(text.rfind(d, begin, at) + 1 for d in ",;:"))
     return any(text.find(verb, clause, at) >= 0 for verb in grammar().taking_part)
+
+
+def _joined_last(text: str, pos: int, end: int, place_names: frozenset[str]) -> Span | None:
+    """The name that 和 or 及 joins to a list's end at ``pos`` (A、B和C等), if one."""
+    if text[pos:pos + 1] not in _LAST_JOINERS:
+        return None
+    return _name_starting(text, pos + 1, end, place_names, expected=True)
+
+
+_LAST_JOINERS = "和及"
 
 
 def _things(text: str, end: int) -> bool:

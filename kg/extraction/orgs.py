@@ -114,7 +114,8 @@ class OrgResolver:
     def _implied(self, title: str, chain: list[Place], previous: Organisation | None,
                  scope: Scope) -> Organisation | None:
         """The organisation of a title written with none of its own: a head of government
-        (市长) the government of the place of its level; a title that belongs to one body
+        (市长) the government of the place of its level (市政府, as reports write it, if the
+        report does not say which); a title that belongs to one body
         (总书记) that body when the chain names none; any other the one before it."""
         known = titles().get(title)
         held_in = grammar().title_bodies.get(known.kind) if known is not None else None
@@ -125,8 +126,8 @@ class OrgResolver:
             place = self._abbreviated(level, chain, scope.regions, strict=True)
             if place is not None:
                 return self.add(Organisation(place.label, "government", place=place.key))
-            if previous is not None and previous.kind != "government":
-                return None  # 市委副书记、市长 with no city known: not the party's 市长
+            if previous is None or previous.kind != "government":  # no city known: the
+                return self.add(Organisation(f"{level}政府", "government"))  # 市政府's 市长
         if known is not None and known.of not in ("", "government") and previous is None:
             return self.add(Organisation(known.of, org_kind(known.of)))
         if previous is None and known is not None and known.kind == "party" and self.own:
@@ -135,7 +136,8 @@ class OrgResolver:
 
     def _resolve(self, text: str, chain: list[Place], previous: Organisation | None,
                  scope: Scope) -> Organisation | None:
-        text = _SESSION.sub("", text)  # 省十二届人大常委会: the body, whichever its term
+        if "届" in text:  # 省十二届人大常委会: the body, whichever its term
+            text = _SESSION.sub("", text)
         if scope.organiser is not None and text in scope.abbreviations:
             return self.add(scope.organiser)
         if text in national_bodies():

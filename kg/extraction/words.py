@@ -48,6 +48,7 @@ class Grammar:
     list_openers: tuple[str, ...]  # 出席会议的还有A、B: names listed after these
     two_names_before: tuple[str, ...]  # A、B等出席: a list of two names before these
     whole_groups: tuple[str, ...]  # 全体 in 全体委员: a group's title, no one's post
+    title_modifiers: tuple[str, ...]  # 新任 in 集团公司新任董事长: of neither org nor title
     title_bodies: dict[str, list[str]]  # education → school: where such titles are held
     taking_part: tuple[str, ...]  # 参加会议的有A: 的有 opens a list after these
     things_after_lists: tuple[str, ...]  # 农业、扶贫等部门: a list of things before 等 these

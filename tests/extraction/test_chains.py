@@ -125,6 +125,9 @@ def test_a_title_held_before_is_a_former_post() -> None:
     # 的 makes the title the organisation's; what modifies the title is no part of it
     ("中央办公厅分管日常工作的副主任王一二作报告", "王一二", ["中央办公厅"]),
     ("岳西县某某村的党支部书记王一二说", "王一二", ["岳西县某某村"]),
+    ("集团公司新任董事长、党委书记王一革出席", "王一革", ["集团公司", ""]),  # 新任
+    # a clause opens after a place: the organisation starts at the next place
+    ("日照市代表团由日照市委书记杨一一带队", "杨一一", ["日照市委"]),
 ])
 def test_chains_in_real_forms(text: str, name: str, orgs: list[str]) -> None:
     (ref,) = [r for r in find_chains(text, 0, len(text), ANCHORS) if r.name == name]

@@ -28,7 +28,9 @@ PLACES = frozenset(gazetteer(2015).names)
     # two names before a verb of taking part
     ("刘一坦、钱二虎代表全体获奖人员发言。", ["刘一坦", "钱二虎"]),
     ("要促进稳定、融合发展。", []),
-    ("他跑到县里的农业、扶贫等部门取经。", []),  # things: 等 and a word for them
+    ("他跑到县里的农业、扶贫等部门取经。", []),
+    ("集团领导陈一达、张二强、沈三明和董四生等参加。", ["陈一达", "张二强", "沈三明", "董四生"]),
+    ("加强党建、团建和工会工作。", []),  # things: 等 and a word for them
     ("抓紧落实完善制度的有关事宜,依法组织。", []),  # 的有 opens a list after taking part only
     ("参加座谈的有齐一民、丁二。", ["齐一民", "丁二"]),
     # a name in dotted parts is one item, first, within or last

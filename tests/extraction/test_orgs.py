@@ -213,4 +213,7 @@ def test_a_county_level_citys_own_news() -> None:
 
 
 def test_a_head_of_government_with_no_city_known_is_not_the_partys() -> None:
-    assert read_posts("市委副书记、市长查一俊主持会议。")["查一俊"] == {("市委", "副书记")}
+    # the government as the report writes it (市政府), as it writes the party's committee
+    assert read_posts("市委副书记、市长查一俊主持会议。")["查一俊"] == {
+        ("市委", "副书记"), ("市政府", "市长")}
+    assert read_posts("副省长刘二列席会议。")["刘二"] == {("省政府", "副省长")}

@@ -30,6 +30,8 @@ def credits(line: str) -> list[tuple[str, str, str]] | None:
     ("记者 钱七七 通讯员 孙八", [("钱七七", "记者", "钱七七"), ("孙八", "通讯员", "孙八")]),
     ("记者今天获悉,会议召开。", None),  # no name after the title: no byline
     ("央视网消息(新闻联播):会议召开。", None),
+    ("(通讯员 李一浩)1月31日,公司召开大会。", [("李一浩", "通讯员", "李一浩")]),  # a company's
+    ("(上接第一版)公司召开大会。", None),
 ])
 def test_bylines(line: str, expected: list[tuple[str, str, str]] | None) -> None:
     assert credits(line) == expected
