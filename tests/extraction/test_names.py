@@ -80,6 +80,12 @@ def test_a_surname_that_is_also_a_joining_character(raw: str) -> None:
     assert names & {"于晓峰", "向建华"} and not names & {"晓峰", "建华"}
 
 
+def test_on_behalf_of_a_government_is_no_deputys_title() -> None:
+    raw = "省长苏一林代表省人民政府向大会作政府工作报告。\n"
+    (person,) = extract(raw)[1].people
+    assert [q.title for q in person.posts] == ["省长"]
+
+
 def test_a_name_before_an_adverb() -> None:
     raw = "会上,校长丁一明全面总结了本学期的工作。\n"
     assert "丁一明" in {p.name for p in extract(raw)[1].people}

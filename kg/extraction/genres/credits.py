@@ -39,7 +39,9 @@ def byline(text: str, para: Span, words: CreditWords) -> tuple[list[Credit], int
     of credits alone.
     """
     line = text[para.start:para.end]
-    head = next((s for s in words.starts if line.startswith(s)), None)
+    dateline = _DATELINE.match(line)  # 东南网1月13日讯(记者 X Y): any outlet's dateline
+    head = dateline.group() if dateline else next((s for s in words.starts
+                                                    if line.startswith(s)), None)
     if head is None:
         if not line.startswith(words.titles) or len(line) > _SHORT_LINE or any(
                 c in line for c in FULL_STOPS + ","):
@@ -54,6 +56,9 @@ def byline(text: str, para: Span, words: CreditWords) -> tuple[list[Credit], int
     credits = find_credits(text, para.start + len(head), para.start + stop, words.titles,
                            "reporter")
     return (credits, para.start + stop + len(mark)) if credits else None
+
+
+_DATELINE = re.compile(r"[^\s,。(]{1,12}?\d{1,2}月\d{1,2}日[讯电](?=\()")
 
 
 def _end(line: str, start: int, ends: tuple[str, ...]) -> tuple[int, str]:

@@ -32,6 +32,10 @@ def credits(line: str) -> list[tuple[str, str, str]] | None:
     ("央视网消息(新闻联播):会议召开。", None),
     ("(通讯员 李一浩)1月31日,公司召开大会。", [("李一浩", "通讯员", "李一浩")]),  # a company's
     ("(上接第一版)公司召开大会。", None),
+    ("某某网1月13日讯(本版文图 某某日报记者 阙一龙 练二福)12日上午,会议开幕。",
+     [("阙一龙", "记者", "阙一龙"), ("练二福", "记者", "练二福")]),  # any outlet's dateline
+    ("作者:某某商报 某某全媒体记者 刘一辉 李点", [("刘一辉", "记者", "刘一辉"),
+                                            ("李点", "记者", "李点")]),
 ])
 def test_bylines(line: str, expected: list[tuple[str, str, str]] | None) -> None:
     assert credits(line) == expected
