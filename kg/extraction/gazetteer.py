@@ -197,7 +197,19 @@ def _full_name_ends() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
 
 def full_names_in(text: str) -> list[str]:
     """The :func:`all_full_names` in a text, left to right, none overlapping: where several
-    start at one place, the longest.
+    start at one place, the longest."""
+    out: list[str] = []
+    reach = 0
+    for start, end in full_name_spans(text):
+        if start >= reach:
+            out.append(text[start:end])
+            reach = end
+    return out
+
+
+def full_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where the :func:`all_full_names` stand in a text, overlapping ones too, by start (the
+    longest first).
 
     Each name ends with one of a few characters (县, 区, 市 …), so only the text before those
     is looked up: many times faster than an automaton of thousands of names.
@@ -210,13 +222,7 @@ def full_names_in(text: str) -> list[str]:
         found += [(end - n, end) for n in lengths[match.group()]
                   if n <= end and text[end - n:end] in names]
     found.sort(key=lambda span: (span[0], -span[1]))
-    out: list[str] = []
-    reach = 0
-    for start, end in found:
-        if start >= reach:
-            out.append(text[start:end])
-            reach = end
-    return out
+    return found
 
 
 @cache

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from kg.chinese import is_han
 from kg.extraction.automata import Automaton, automaton
+from kg.extraction.gazetteer import full_name_spans
 from kg.extraction.lexicon import countries, national_bodies, org_kinds, surnames, titles
 from kg.extraction.words import grammar
 
@@ -78,10 +79,12 @@ def _titles_in(text: str) -> tuple[list[int], list[str]]:
     """Where titles start in the text, and the longest starting at each, by start (one pass
     of the automaton over the text, not one per sentence)."""
     longest: dict[int, int] = {}
+    places = dict(reversed(full_name_spans(text)))  # where a place's name starts → its end
     for last, length in _title_matcher().iter(text):
         start = last - length + 1
-        if length > longest.get(start, 0):
-            longest[start] = length
+        if length > longest.get(start, 0) and not any(
+                places.get(at, 0) > last + 1 for at in range(start + 1, last + 1)):
+            longest[start] = length  # not 省长 in 湖南省长沙市: a place's name runs on
     starts = sorted(longest)
     return starts, [text[start:start + longest[start]] for start in starts]
 

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from kg.extraction.automata import Automaton, automaton, occurrences
 from kg.extraction.chains import ChainItem
-from kg.extraction.gazetteer import divisions
+from kg.extraction.gazetteer import all_full_names, divisions
 from kg.extraction.lexicon import (
     countries,
     national_bodies,
@@ -295,8 +295,11 @@ class OrgResolver:
 
 
 def _with_unit(org: str, title: str) -> str:
-    """财政部长 is the 部长 of 财政部: a unit's head whose unit the name leaves out."""
+    """财政部长 is the 部长 of 财政部: a unit's head whose unit the name leaves out; 湖南省长
+    the 省长 of 湖南省: a head of government whose place's name shares its first character."""
     unit = title.removesuffix("长")[-1:]
+    if title.endswith("长") and org + unit in all_full_names():
+        return org + unit
     if not title.endswith("长") or unit not in grammar().titled_units:
         return org
     named = re.sub(r"[(（][^()（）]*[)）]$", "", org)  # 组织部(统战部): the unit is named

@@ -126,6 +126,9 @@ def test_a_title_held_before_is_a_former_post() -> None:
     ("中央办公厅分管日常工作的副主任王一二作报告", "王一二", ["中央办公厅"]),
     ("岳西县某某村的党支部书记王一二说", "王一二", ["岳西县某某村"]),
     ("集团公司新任董事长、党委书记王一革出席", "王一革", ["集团公司", ""]),  # 新任
+    # a title inside a place's name is none (省长 in 湖南省长沙市; 市长 in 西安市长安区)
+    ("全国人大代表、湖南省长沙市市长周一明说", "周一明", ["全国人大", "湖南省长沙市"]),
+    ("西安市长安区区长王一一出席", "王一一", ["西安市长安区"]),
     # a clause opens after a place: the organisation starts at the next place
     ("日照市代表团由日照市委书记杨一一带队", "杨一一", ["日照市委"]),
 ])

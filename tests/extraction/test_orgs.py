@@ -217,3 +217,8 @@ def test_a_head_of_government_with_no_city_known_is_not_the_partys() -> None:
     assert read_posts("市委副书记、市长查一俊主持会议。")["查一俊"] == {
         ("市委", "副书记"), ("市政府", "市长")}
     assert read_posts("副省长刘二列席会议。")["刘二"] == {("省政府", "副省长")}
+
+
+def test_a_head_of_government_shares_the_first_character_of_his_title() -> None:
+    assert read_posts("湖南省长许三三、杭州市长李四出席。") == {
+        "许三三": {("湖南省", "省长")}, "李四": {("杭州市", "市长")}}
