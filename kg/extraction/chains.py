@@ -263,7 +263,11 @@ def find_titled(text: str, begin: int, end: int, *,
     """
     refs: dict[int, PersonRef] = {}
     members = grammar().members_after_names
+    found = titles_from(text, begin, end) if titles is None else titles
     for marker, at in _markers_in(text, begin, end):
+            if any(len(found.get(at - back, "")) > back + len(marker) - 1
+                   for back in (1, 2, 3)):
+                continue  # 委员 of 国务委员: a longer title's end, no name before it
             if at - 1 > begin and text[at - 1] == _DEPUTY and _is_title(_DEPUTY + marker):
                 marker, at = _DEPUTY + marker, at - 1  # 陈五副委员长: the deputy's title
             # 王五代表执法检查组报告: 代表 is the verb, the name still a name
@@ -273,7 +277,6 @@ def find_titled(text: str, begin: int, end: int, *,
             if length and (opens or marker not in members) and at - length not in refs:
                 refs[at - length] = _titled(text, at - length, at, marker,  # 委员长, not 委员
                                             post=not verb)
-    found = titles_from(text, begin, end) if titles is None else titles
     for pos in sorted({at - length for at in found for length in (3, 2, 4)}):
         if pos < begin or pos in refs or (pos > begin and is_han(text[pos - 1])
                                           and text[pos - 1] not in _AGENT):
@@ -281,8 +284,9 @@ def find_titled(text: str, begin: int, end: int, *,
         for length in (3, 2, 4):
             title = found.get(pos + length) if pos + length < end else None
             within = found.get(pos + length - 1, "")  # 王一总经理: not 王一总 and 经理
+            whole = found.get(pos, "")  # 国务委员: one title, no 国务 before 委员
             if title is not None and looks_like_a_name(text[pos:pos + length]) and \
-                    len(within) <= len(title) and \
+                    len(within) <= len(title) and len(whole) < length + len(title) and \
                     boundary_strength(text, pos + length + len(title)):
                 refs[pos] = _titled(text, pos, pos + length, title)
                 break

@@ -156,3 +156,8 @@ def test_a_whole_groups_title_is_no_ones_post() -> None:
 ])
 def test_names_before_their_titles(text: str, name: str) -> None:
     assert [r.name for r in find_titled(text, 0, len(text))] == [name]
+
+
+def test_a_longer_title_holds_no_name() -> None:
+    text = "中央书记处书记、国务委员等参加植树。"  # 国务委员, not 国务 and 委员
+    assert find_titled(text, 0, len(text)) == []
