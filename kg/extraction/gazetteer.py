@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.errors import DataError
+from kg.extraction.cached import by_identity
 from kg.model import Place
 from kg.resources import read_text, read_toml
 
@@ -207,9 +208,10 @@ def full_names_in(text: str) -> list[str]:
     return out
 
 
+@by_identity
 def full_name_spans(text: str) -> list[tuple[int, int]]:
     """Where the :func:`all_full_names` stand in a text, overlapping ones too, by start (the
-    longest first).
+    longest first); found once for a report, however many times asked.
 
     Each name ends with one of a few characters (县, 区, 市 …), so only the text before those
     is looked up: many times faster than an automaton of thousands of names.

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Container
+from collections.abc import Container
 from functools import cache, lru_cache
-from typing import TypeVar
 
 from kg.chinese import is_han
 from kg.extraction.automata import Automaton, automaton
+from kg.extraction.cached import by_identity
 from kg.extraction.gazetteer import full_name_spans
 from kg.extraction.lexicon import countries, national_bodies, org_kinds, surnames, titles
 from kg.extraction.words import grammar
-
-T = TypeVar("T")
 
 
 @cache
@@ -56,25 +54,7 @@ def titles_from(text: str, begin: int, end: int) -> dict[int, str]:
     return dict(zip(starts[first:last], found[first:last], strict=True))
 
 
-def _by_identity(make: Callable[[str], T]) -> Callable[[str], T]:
-    """``make`` kept for the last few texts, by identity: a report is read span by span, and
-    a cache by value would compare it, at every span, with an equal one read before."""
-    held: dict[int, tuple[str, T]] = {}
-
-    def made(text: str) -> T:
-        kept = held.get(id(text))
-        if kept is not None and kept[0] is text:
-            return kept[1]
-        value = make(text)
-        if len(held) >= 4:
-            del held[next(iter(held))]
-        held[id(text)] = (text, value)  # the text held: its id stays its own
-        return value
-
-    return made
-
-
-@_by_identity
+@by_identity
 def _titles_in(text: str) -> tuple[list[int], list[str]]:
     """Where titles start in the text, and the longest starting at each, by start (one pass
     of the automaton over the text, not one per sentence)."""
@@ -226,7 +206,7 @@ def name_before(text: str, pos: int, start: int = 0) -> int:
     return 0
 
 
-@_by_identity
+@by_identity
 def _has_dots(text: str) -> bool:
     return any(dot in text for dot in MIDDLE_DOTS)
 
@@ -277,7 +257,7 @@ def in_a_country(text: str, start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans[first:bisect_left(starts, end)])
 
 
-@_by_identity
+@by_identity
 def _country_spans(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     """Where states are named in the text: their starts, and their spans, by start."""
     spans = sorted((last - length + 1, last + 1)

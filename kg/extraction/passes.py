@@ -22,6 +22,7 @@ from kg.extraction.chains import (
     find_titled,
     group_lists,
 )
+from kg.extraction.gazetteer import full_name_spans
 from kg.extraction.genres import Genre, Layout, SectionLayout
 from kg.extraction.listed import find_listed, find_listed_after
 from kg.extraction.names import titles_from
@@ -34,6 +35,7 @@ from kg.model import (
     Mention,
     Participant,
     Person,
+    Place,
     Post,
     Quotation,
     Section,
@@ -149,6 +151,9 @@ def _introduced(text: str, sentence: Span, anchors: Anchors) -> list[PersonRef]:
     return taken
 
 
+_COUNTY_LETTERS = "县区"  # 县委书记 with no county before it in the chain (a city has defaults)
+
+
 def _as_punctuated(text: Text, item: ChainItem) -> ChainItem:
     """The link with its organisation's punctuation as the report writes it (（集团）)."""
     org = text.punctuated(item.org_span)
@@ -186,7 +191,7 @@ class SectionReader:
                                                           bisect_left(starts, sentence.end)])]
                 taken = [(r.start, r.end) for r in here]
                 here += known.within(sentence.start, sentence.end, taken)
-                self._posts(here, scope, roles)
+                self._posts(sentence, here, scope, roles)
                 self._predicates(sentence, here, previous, scope, roles, quotes)
                 for place in enumerated_places(self.text, sentence, self.places, regions):
                     self.places.use(place)
@@ -200,14 +205,34 @@ class SectionReader:
             participants=tuple(Participant(p, r) for p, r in sorted(roles)),
             quotations=tuple(quotes), captions=section.captions)
 
-    def _posts(self, refs: list[PersonRef], scope: Scope, roles: set[tuple[str, str]]) -> None:
+    def _posts(self, sentence: Span, refs: list[PersonRef], scope: Scope,
+               roles: set[tuple[str, str]]) -> None:
         """Each person's mention, and the posts of their chain (a title after the name counts
-        once the sentence shows the person take part: :meth:`_predicates`)."""
+        once the sentence shows the person take part: :meth:`_predicates`). The places the
+        sentence names in full before a chain count as its places ("来到德清县,在县委书记A陪同
+        下": 德清县's 县委)."""
         context = Context()  # what the sentence's posts read so far give the next chain
+        named = self._named_places(sentence, scope) if any(
+            ref.items and ref.items[0].org[:1] in _COUNTY_LETTERS for ref in refs) else []
         for ref in sorted(refs, key=lambda r: r.start):
+            while named and named[0][0] <= ref.start:
+                context.places.append(named.pop(0)[1])
             self.people.mention(ref.name, ref.name_span)
             if ref.titled is None:
                 self._hold(ref, scope, roles, context)
+
+    def _named_places(self, sentence: Span, scope: Scope) -> list[tuple[int, Place]]:
+        """The places a sentence names in full (德清县), where each name ends."""
+        spans = full_name_spans(self.text)  # the whole report's, found once
+        found = []
+        for start, end in spans[bisect_left(spans, (sentence.start, 0)):]:
+            if start >= sentence.end:
+                break
+            place = self.places.resolve(self.text[start:end], [], scope.regions) \
+                if end <= sentence.end else None
+            if place is not None:
+                found.append((end, place))
+        return sorted(found, key=lambda pair: pair[0])
 
     def _hold(self, ref: PersonRef, scope: Scope, roles: set[tuple[str, str]],
               context: Context | None = None) -> None:

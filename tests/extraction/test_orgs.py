@@ -222,3 +222,8 @@ def test_a_head_of_government_with_no_city_known_is_not_the_partys() -> None:
 def test_a_head_of_government_shares_the_first_character_of_his_title() -> None:
     assert read_posts("湖南省长许三三、杭州市长李四出席。") == {
         "许三三": {("湖南省", "省长")}, "李四": {("杭州市", "市长")}}
+
+
+def test_a_county_named_earlier_in_the_sentence_is_the_abbreviations() -> None:
+    raw = "书记王一民到湖州市调研。随后,王一民来到德清县,在县委书记孙七峰陪同下考察。"
+    assert read_posts(raw)["孙七峰"] == {("德清县委", "书记")}
