@@ -225,7 +225,8 @@ class SectionReader:
         """The places a sentence names in full (德清县), where each name ends."""
         spans = full_name_spans(self.text)  # the whole report's, found once
         found = []
-        for start, end in spans[bisect_left(spans, (sentence.start, 0)):]:
+        for index in range(bisect_left(spans, (sentence.start, 0)), len(spans)):
+            start, end = spans[index]
             if start >= sentence.end:
                 break
             place = self.places.resolve(self.text[start:end], [], scope.regions) \
