@@ -25,15 +25,17 @@ _SESSION = re.compile("第?[一二三四五六七八九十]+届")
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The verbs; a name and 为 after 任命; names (A、B) and 的 (or 其) after 免去, or the
-    body's session right after them (免去A第十四届全国政协常委职务); an honorific after a
-    name (任命张三同志为) is not part of it."""
+    body's session or an abbreviation or national name right after them (免去A第十四届全国
+    政协常委职务, 免去B市卫生健康委员会副主任职务); an honorific after a name (任命张三同志为)
+    is not part of it."""
     g = grammar()
     verbs = re.compile("|".join(map(re.escape, g.appoint_words + g.remove_words)))
     honour = "(?:" + "|".join(map(re.escape, g.honorifics)) + ")?"
     appointed = re.compile(f"({_NAME}){honour}为")
     links = "|".join(map(re.escape, g.removal_links))
+    anchors = "|".join(map(re.escape, (*g.place_abbreviations, *g.national_anchors)))
     removed = re.compile(f"{re.escape(g.removal_pronoun)}|((?:{_NAME}{honour}、)*{_NAME})"
-                         f"{honour}(?:{links}|(?={_SESSION.pattern}))")
+                         f"{honour}(?:{links}|(?={_SESSION.pattern}|{anchors}))")
     return verbs, appointed, removed
 
 
@@ -65,7 +67,8 @@ def find_appointments(text: str, begin: int, end: int) -> list[PersonRef]:
                 break
             pos += 1  # ",B为Y", ";C的Z职务": the same verb goes on, past a ; that ends
             end = max(end, _clause_end(text, pos))  # the sentence
-    return refs + find_resignations(text, begin, sentence_end)
+    return refs + find_resignations(text, begin, sentence_end) + \
+        find_profiles(text, begin, sentence_end)
 
 
 def find_resignations(text: str, begin: int, end: int) -> list[PersonRef]:
@@ -80,6 +83,27 @@ def find_resignations(text: str, begin: int, end: int) -> list[PersonRef]:
         refs += [PersonRef(name=name, name_span=span, start=span.start, items=items,
                            role="referenced") for name, span in names if items]
     return refs
+
+
+def find_profiles(text: str, begin: int, end: int) -> list[PersonRef]:
+    """A person a profile introduces ("A,男,1975年3月生,…,现任X、Y,拟任Z": a notice of cadres to
+    be appointed): A, with the posts held now (X, Y); the post to come is not one yet."""
+    match = _profile().match(text, begin, end)
+    if match is None or not looks_like_a_name(match.group(1)):
+        return []
+    marks = [(at, mark) for mark in grammar().current_marks
+             if (at := text.find(mark, match.end(), end)) >= 0]
+    at, mark = min(marks, default=(-1, ""))
+    items = _posts(text, at + len(mark), end, "") if at >= 0 else ()
+    span = Span(match.start(1), match.end(1))
+    return [PersonRef(name=match.group(1), name_span=span, start=span.start, items=items,
+                      role="referenced")]
+
+
+@cache
+def _profile() -> re.Pattern[str]:
+    sexes = "|".join(map(re.escape, grammar().profile_sexes))
+    return re.compile(f"\\s*([\u4e00-\u9fff]{{2,4}}),(?:{sexes}),")
 
 
 @cache

@@ -39,6 +39,8 @@ class Grammar:
     remove_words: tuple[str, ...]
     resign_words: tuple[str, ...]
     resign_openers: tuple[str, ...]
+    profile_sexes: tuple[str, ...]  # A,男,…: a profile in a notice of cadres to be appointed
+    current_marks: tuple[str, ...]  # 现任X: the posts held now
     removal_links: tuple[str, ...]
     removal_pronoun: str
     removal_end: str

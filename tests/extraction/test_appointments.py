@@ -95,3 +95,14 @@ def test_a_bodys_term_inside_its_name_is_not_part_of_it() -> None:
     raw = "安徽省人大常委会召开会议。\n朱一一提出辞去省十二届人大常委会委员职务。\n"
     (person,) = [p for p in extract(raw)[1].people if p.name == "朱一一"]
     assert [(q.org, q.title) for q in person.posts] == [("安徽省人大常委会", "委员")]
+
+
+def test_removed_with_no_link_before_an_abbreviated_body() -> None:
+    assert read("免去钱五林市某某局副局长职务。") == [
+        ("钱五林", [("市某某局", "副局长", "removed")])]
+
+
+def test_a_profile_in_a_notice_of_cadres_to_be_appointed() -> None:
+    text = "孙一峰,男,1975年3月生,汉族,中共党员,现任市某某局副局长,拟任县级正职领导职务。"
+    assert read(text) == [("孙一峰", [("市某某局", "副局长", "")])]
+    assert read("会议指出,男女平等是基本国策。") == []
