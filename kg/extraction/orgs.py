@@ -54,6 +54,7 @@ class OrgResolver:
         self.text = text
         self.known: dict[str, Organisation] = {}
         self.own: str | None = None  # the report's own organisation, once it says 校党委 …
+        self._headline: dict[str, str] = {}  # its name as the headline begins with it
         self._written_as: dict[str, str] = {}  # a township's name → as first written
         self._prefixes: dict[tuple[str, tuple[str, ...], tuple[str, ...]],
                              tuple[str | None, Place | None, str]] = {}
@@ -132,7 +133,23 @@ class OrgResolver:
             return self.add(Organisation(known.of, org_kind(known.of)))
         if previous is None and known is not None and known.kind == "party" and self.own:
             return self.add(Organisation(self.own, org_kind(self.own)))  # 党委副书记: ours
+        headed = self._headline_body(title.removesuffix("长")[-1:]) if title.endswith("长") \
+            and previous is None else ""
+        if len(headed) > 1:  # 院长 in 市第一人民医院's news: its president
+            return self.add(Organisation(headed, org_kind(headed)))
         return previous
+
+    def _headline_body(self, generic: str) -> str:
+        """The organisation the report's headline begins with, if its name ends as
+        ``generic`` does (市第一人民医院 for 医院, 院); else ``generic``."""
+        if generic not in self._headline:
+            line = self.text.split("\n", 1)[0]
+            ends = [k for k in org_kinds() if k.endswith(generic[-1:]) and k in line]
+            at = min((line.find(k) + len(k) for k in ends), default=0)
+            head = line[:at]  # the body's name, unless a verb stands in it (到市公安局调研)
+            self._headline[generic] = head if at > len(generic) and not any(
+                w in head for w in grammar().boundary_words) else generic
+        return self._headline[generic]
 
     def _resolve(self, text: str, chain: list[Place], previous: Organisation | None,
                  scope: Scope) -> Organisation | None:
@@ -147,7 +164,7 @@ class OrgResolver:
         own = next((w for w in grammar().own_abbreviations if text.startswith(w)
                     and (text == w or text[len(w):] in org_kinds())), None)
         if own is not None:  # 校党委: the school's party committee
-            self.own = grammar().own_abbreviations[own]
+            self.own = self._headline_body(grammar().own_abbreviations[own])
             text = self.own + text[len(own):]
         local = _local_name(text)
         if local:  # 吕艺镇 alone: as the report first writes it, 山东省滨州市博兴县吕艺镇

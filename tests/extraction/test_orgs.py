@@ -227,3 +227,14 @@ def test_a_head_of_government_shares_the_first_character_of_his_title() -> None:
 def test_a_county_named_earlier_in_the_sentence_is_the_abbreviations() -> None:
     raw = "书记王一民到湖州市调研。随后,王一民来到德清县,在县委书记孙七峰陪同下考察。"
     assert read_posts(raw)["孙七峰"] == {("德清县委", "书记")}
+
+
+def test_a_report_of_an_organisation_about_itself() -> None:
+    raw = ("市第一人民医院召开推进会\n\n3月8日,市第一人民医院召开推进会。院党委书记陈一华主持会议,"
+           "院长刘二明作工作报告。副院长张三、李四峰分别发言。\n")
+    posts = read_posts(raw)
+    assert posts["陈一华"] == {("市第一人民医院", "党委书记")}
+    assert posts["刘二明"] == {("市第一人民医院", "院长")}
+    assert posts["李四峰"] == {("市第一人民医院", "副院长")}
+    # a headline with a verb before the body names no body of the report's own
+    assert read_posts("省委书记王一到市公安局调研\n\n局长李二陪同。\n").get("李二") == set()
