@@ -147,7 +147,7 @@ class OrgResolver:
             ends = [k for k in org_kinds() if k.endswith(generic[-1:]) and k in line]
             at = min((line.find(k) + len(k) for k in ends), default=0)
             head = line[:at]  # the body's name, unless a verb stands in it (到市公安局调研)
-            self._headline[generic] = head if at > len(generic) and not any(
+            self._headline[generic] = head if at > 1 and not any(
                 w in head for w in grammar().boundary_words) else generic
         return self._headline[generic]
 

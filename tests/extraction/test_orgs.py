@@ -236,5 +236,8 @@ def test_a_report_of_an_organisation_about_itself() -> None:
     assert posts["陈一华"] == {("市第一人民医院", "党委书记")}
     assert posts["刘二明"] == {("市第一人民医院", "院长")}
     assert posts["李四峰"] == {("市第一人民医院", "副院长")}
+    # a college's 院 is the college, not a hospital
+    assert read_posts("学院召开全体党员大会\n\n院党委书记张一主持会议。\n")["张一"] == {
+        ("学院", "党委书记")}
     # a headline with a verb before the body names no body of the report's own
     assert read_posts("省委书记王一到市公安局调研\n\n局长李二陪同。\n").get("李二") == set()
