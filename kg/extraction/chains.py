@@ -273,7 +273,8 @@ def find_titled(text: str, begin: int, end: int, *,
             # 王五代表执法检查组报告: 代表 is the verb, the name still a name
             verb = marker in members and on_behalf(text, at + len(marker))
             length = name_before(text, at, begin)
-            opens = at - length == begin or not is_han(text[at - length - 1])
+            opens = at - length == begin or not is_han(text[at - length - 1]) \
+                or text[at - length - 1] == _OF  # 来自基层的赵六代表
             if length and (opens or marker not in members) and at - length not in refs:
                 refs[at - length] = _titled(text, at - length, at, marker,  # 委员长, not 委员
                                             post=not verb)
@@ -295,6 +296,7 @@ def find_titled(text: str, begin: int, end: int, *,
 
 _DEPUTY = "副"
 _AGENT = "由"  # 会议由A院长主持: the one who does it, a name after it
+_OF = "的"  # 来自基层的赵六代表: what describes a member ends before the name
 
 
 def _is_title(word: str) -> bool:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.chains import PersonRef
+from kg.extraction.chains import ChainItem, PersonRef
 from kg.extraction.lexicon import org_kinds
+from kg.extraction.members import on_behalf
 from kg.extraction.names import (
     MIDDLE_DOTS,
     boundary_strength,
     dotted_name_at,
+    inside_a_name,
     is_han,
     looks_like_a_name,
     name_at,
@@ -47,7 +49,8 @@ def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) ->
                 and (len(items) > 2 or text.startswith(grammar().two_names_before, last.end)
                      or _after_a_category(text, first.start)) \
                 and len({item[-1] for item in items}) > 1:  # 便民、利民、安民: words alike
-            refs += [PersonRef(name=item, name_span=span, start=span.start)
+            member = _members_after(text, last.end)
+            refs += [PersonRef(name=item, name_span=span, start=span.start, items=member)
                      for item, span in zip(items, spans, strict=True)
                      if not any(r.name_span == span for r in refs)]
     return sorted(refs, key=lambda r: r.start)
@@ -113,6 +116,23 @@ def _after_taking_part(text: str, begin: int, at: int) -> bool:
     """Whether a verb of taking part stands in the clause before ``at`` (参加会议的有)."""
     clause = max(begin, *(text.rfind(d, begin, at) + 1 for d in ",;:"))
     return any(text.find(verb, clause, at) >= 0 for verb in grammar().taking_part)
+
+
+def _members_after(text: str, end: int) -> tuple[ChainItem, ...]:
+    """The member's title after a list and 等 (A、B、C等代表: each a deputy), as a post."""
+    if not text.startswith(_ETC, end):
+        return ()
+    at = end + len(_ETC)
+    member = next((m for m in grammar().members_after_names if text.startswith(m, at)
+                   and not inside_a_name(text, at, m)
+                   and not on_behalf(text, at + len(m))), None)
+    if member is None:
+        return ()
+    return (ChainItem("", Span(at, at), member, Span(at, at + len(member)), trimmed=False,
+                      after_name=True),)
+
+
+_ETC = "等"
 
 
 def _joined_last(text: str, pos: int, end: int, place_names: frozenset[str]) -> Span | None:

@@ -241,3 +241,11 @@ def test_a_report_of_an_organisation_about_itself() -> None:
         ("学院", "党委书记")}
     # a headline with a verb before the body names no body of the report's own
     assert read_posts("省委书记王一到市公安局调研\n\n局长李二陪同。\n").get("李二") == set()
+
+
+def test_deputies_listed_before_their_title_and_described_before_their_name() -> None:
+    raw = ("十四届全国人大二次会议某代表团审议。\n\n审议中,信一星、许二林、张三峰等代表分别发言。"
+           "来自基层的赵六代表介绍了经验。\n")
+    posts = read_posts(raw)
+    for name in ("信一星", "许二林", "张三峰", "赵六"):  # 信 a surname too
+        assert posts[name] == {("全国人民代表大会", "代表")}
