@@ -99,11 +99,13 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
     known = next((len(segment) - len(n) for n in national_names() if segment.endswith(n)), -1)
     if known >= cut:  # 自然资源部: a national body's name, though 资源 names a county too
         return begin + known, known > 0
+    zone = next((len(segment) - len(w) for w in words.development_zones
+                 if segment.endswith(w)), len(segment))
     for index in range(cut, len(segment)):
-        if _anchor_at(segment, index, anchors):
+        if _anchor_at(segment, index, anchors) and not 0 < index < zone < index + 2:
             if any(kind in segment[cut:index] for kind in org_kinds()):
                 break  # 美国国际数据集团(IDG)中国区: the place is inside a name
-            return begin + index, True
+            return begin + index, True  # (not 安新 in 雄安新区: a zone's name runs on)
     # 和, 与 … open a clause only before a place or a national name: 发展和改革委员会 is one
     return begin + strong, strong > 0
 

@@ -129,6 +129,8 @@ def test_a_title_held_before_is_a_former_post() -> None:
     # a title inside a place's name is none (省长 in 湖南省长沙市; 市长 in 西安市长安区)
     ("全国人大代表、湖南省长沙市市长周一明说", "周一明", ["全国人大", "湖南省长沙市"]),
     ("西安市长安区区长王一一出席", "王一一", ["西安市长安区"]),
+    # a county's short name inside a zone's name starts nothing (安新 in 雄安新区)
+    ("雄安新区党工委书记张一一发言", "张一一", ["雄安新区"]),
     # a clause opens after a place: the organisation starts at the next place
     ("日照市代表团由日照市委书记杨一一带队", "杨一一", ["日照市委"]),
 ])
