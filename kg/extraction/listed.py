@@ -31,7 +31,8 @@ from kg.model import Span
 
 def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) -> list[PersonRef]:
     """The names of every list of names in ``text[begin:end]``."""
-    refs = _after_openers(text, begin, end, place_names)
+    refs = _after_openers(text, begin, end, place_names) + \
+        _after_nouns(text, begin, end, place_names)
     for run in _runs(text, begin, end):
         first = _name_ending(text, run[0], begin, place_names)
         last = None if first is None else _name_starting(text, run[-1] + 1, end, place_names)
@@ -91,6 +92,24 @@ def _after_openers(text: str, begin: int, end: int,
                 found = _listed_from(text, at + len(opener), end, place_names)
                 refs += [r for r in found if not any(o.name_span == r.name_span for o in refs)]
             at = text.find(opener, at + 1, end)
+    return refs
+
+
+_FULL_NAME = 3  # characters of a name after a word for people: 居民收入 holds none
+
+
+def _after_nouns(text: str, begin: int, end: int,
+                 place_names: frozenset[str]) -> list[PersonRef]:
+    """The full names after words for people of no post (回迁居民李敬某家中)."""
+    refs: list[PersonRef] = []
+    for noun in grammar().people_nouns:
+        at = text.find(noun, begin, end)
+        while at >= 0:
+            span = _name_starting(text, at + len(noun), end, place_names)
+            if span is not None and span.end - span.start >= _FULL_NAME:
+                refs.append(PersonRef(name=text[span.start:span.end], name_span=span,
+                                      start=span.start))
+            at = text.find(noun, at + 1, end)
     return refs
 
 

@@ -48,6 +48,7 @@ class Grammar:
     members_after_names: dict[str, str]  # title after a name → the national body of its kind
     categories: tuple[str, ...]  # 省领导 in 省领导A、B出席: a group, not a post
     list_openers: tuple[str, ...]  # 出席会议的还有A、B: names listed after these
+    people_nouns: tuple[str, ...]  # 村民王某: a person's name after these, no post
     two_names_before: tuple[str, ...]  # A、B等出席: a list of two names before these
     whole_groups: tuple[str, ...]  # 全体 in 全体委员: a group's title, no one's post
     title_modifiers: tuple[str, ...]  # 新任 in 集团公司新任董事长: of neither org nor title

@@ -33,6 +33,9 @@ PLACES = frozenset(gazetteer(2015).names)
     ("加强党建、团建和工会工作。", []),  # things: 等 and a word for them
     ("抓紧落实完善制度的有关事宜,依法组织。", []),  # 的有 opens a list after taking part only
     ("参加座谈的有齐一民、丁二。", ["齐一民", "丁二"]),
+    # a full name after a word for people of no post
+    ("走进回迁居民李敬一家中看望。", ["李敬一"]),
+    ("居民收入稳步增长。", []),
     # a name in dotted parts is one item, first, within or last
     ("丁一祥、许二亮、艾力更·依明巴海、肖三出席大会。",
      ["丁一祥", "许二亮", "艾力更·依明巴海", "肖三"]),
