@@ -1,5 +1,6 @@
 """Names listed: without posts ("A、B、C等出席", "出席会议的还有A、B、C"), or after a chain's
-name, holding its posts when its title stands over the list ("副市长A、B、C").
+name, holding its posts when its title stands over the list ("副市长A、B、C"); and a name
+after a word for people of no post ("回迁居民李某某").
 
 A run of two or more items joined by 、 in which every item is a name (a surname and one or
 two characters, no place's name, no word of the grammar): the first item ends where the
@@ -31,8 +32,9 @@ from kg.model import Span
 
 def find_listed(text: str, begin: int, end: int, place_names: frozenset[str]) -> list[PersonRef]:
     """The names of every list of names in ``text[begin:end]``."""
-    refs = _after_openers(text, begin, end, place_names) + \
-        _after_nouns(text, begin, end, place_names)
+    refs = _after_openers(text, begin, end, place_names)
+    refs += [r for r in _after_nouns(text, begin, end, place_names)
+             if not any(o.name_span == r.name_span for o in refs)]
     for run in _runs(text, begin, end):
         first = _name_ending(text, run[0], begin, place_names)
         last = None if first is None else _name_starting(text, run[-1] + 1, end, place_names)
