@@ -96,7 +96,8 @@ def org_start(text: str, begin: int, end: int, anchors: Anchors) -> tuple[int, b
             cut = max(cut, index + len(word))
             if word not in words.joiners or index == 0:  # "和欧盟委员会": joins a name before
                 strong = max(strong, index + len(word))
-    known = next((len(segment) - len(n) for n in national_names() if segment.endswith(n)), -1)
+    known = next((len(segment) - len(n) for n in national_names() if segment.endswith(n)),
+                 -1) if segment.endswith(national_names()) else -1  # one call, most segments
     if known >= cut:  # 自然资源部: a national body's name, though 资源 names a county too
         return begin + known, known > 0
     zone = next((len(segment) - len(w) for w in words.development_zones
@@ -207,7 +208,7 @@ def _before_of(text: str, start: int, end: int) -> int:
     modifiers = grammar().title_modifiers
     if text.endswith(modifiers, start, end):  # 集团公司新任董事长: the 集团公司's
         return end - next(len(m) for m in modifiers if text.endswith(m, start, end))
-    of = text.find("的", start, end)
+    of = text.find(OF, start, end)
     if of < 0:
         return end
     head = text[start:of]
@@ -276,7 +277,7 @@ def find_titled(text: str, begin: int, end: int, *,
             verb = marker in members and on_behalf(text, at + len(marker))
             length = name_before(text, at, begin)
             opens = at - length == begin or not is_han(text[at - length - 1]) \
-                or text[at - length - 1] == _OF  # 来自基层的赵六代表
+                or text[at - length - 1] == OF  # 来自基层的赵六代表
             if length and (opens or marker not in members) and at - length not in refs:
                 refs[at - length] = _titled(text, at - length, at, marker,  # 委员长, not 委员
                                             post=not verb)
@@ -298,7 +299,7 @@ def find_titled(text: str, begin: int, end: int, *,
 
 _DEPUTY = "副"
 _AGENT = "由"  # 会议由A院长主持: the one who does it, a name after it
-_OF = "的"  # 来自基层的赵六代表: what describes a member ends before the name
+OF = "的"  # 来自基层的赵六代表: what describes someone named with a title ends before it
 
 
 def _is_title(word: str) -> bool:

@@ -168,7 +168,8 @@ _LAST_JOINERS = "和及"
 
 def _things(text: str, end: int) -> bool:
     """Whether a list ending at ``end`` is one of things: 等 and a word for them after it."""
-    return text.startswith("等", end) and text.startswith(grammar().things_after_lists, end + 1)
+    return text.startswith(_ETC, end) and \
+        text.startswith(grammar().things_after_lists, end + len(_ETC))
 
 
 def _after_a_category(text: str, pos: int) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from kg.chinese import DELIMITERS
 from kg.extraction.automata import Automaton, automaton, occurrences
-from kg.extraction.chains import PersonRef
+from kg.extraction.chains import OF, PersonRef
 from kg.extraction.words import grammar
 from kg.model import Span
 
@@ -103,7 +103,7 @@ def read_predicate(text: str, sentence: Span, run: list[PersonRef], previous: Sp
         return Reading("referenced")
     initial = (not before or before[-1] in DELIMITERS or _opens_chain(first)
                or before.endswith(words.agent_marks) or before.endswith(grammar().categories)
-               or first.titled is not None and before.endswith(_OF))  # 来自基层的赵六代表说
+               or first.titled is not None and before.endswith(OF))  # 来自基层的赵六代表说
     if not initial:
         return Reading("referenced")
     role, at, word = words.first_role_word(rest)
@@ -112,9 +112,6 @@ def read_predicate(text: str, sentence: Span, run: list[PersonRef], previous: Sp
     if role != "speaker":
         return Reading(role)
     return Reading("speaker", _said(text, sentence, (after, at, word), first.start, words))
-
-
-_OF = "的"  # what describes someone named with a title after the name ends before it
 
 
 def _opens_chain(ref: PersonRef) -> bool:
